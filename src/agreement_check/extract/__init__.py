@@ -1,0 +1,50 @@
+"""Extraction: any supported input file -> one :class:`~agreement_check.model.Document`.
+
+``load`` picks the reader by extension; every failure becomes an
+:class:`~agreement_check.errors.InputError` with a stable code and a message without the
+path. ``from_string`` builds a document from text, through the same code as .txt files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from . import txt_reader
+
+SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md")
+
+
+def load(path: Path) -> Document:
+    """Read one agreement file; raises InputError for anything it cannot read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        shown = suffix or "(none)"
+        raise InputError(
+            "unsupported-format", f"unsupported file type '{shown}' (expected PDF, DOCX, TXT or MD)"
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("not-found", "no such file") from None
+    except IsADirectoryError:
+        raise InputError("not-a-file", "this is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError("unreadable", f"cannot read the file ({exc.strerror or exc})") from None
+    if not data:
+        raise InputError("empty", "the file is empty")
+    if suffix in (".txt", ".md"):
+        return txt_reader.parse(txt_reader.decode(data), str(path), suffix[1:])
+    raise InputError("unsupported-format", f"reading {suffix} files is not available yet")
+
+
+def from_string(text: str, path: str = "<string>") -> Document:
+    """Document of a text, read exactly as a .txt file with that content would be."""
+    if not text.strip():
+        raise InputError("empty", "the file is empty")
+    return txt_reader.parse(text.lstrip("\ufeff"), path, "txt")
+
+
+__all__ = ["SUFFIXES", "from_string", "load"]
