@@ -83,7 +83,6 @@ class DocumentBuilder:
 
     def new_table(self) -> int:
         """Index (0-based) of the next table in the document."""
-        self.levels.reset()
         self.tables += 1
         return self.tables - 1
 

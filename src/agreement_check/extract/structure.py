@@ -150,9 +150,14 @@ _MINOR = frozenset("a an and as at by for from in of on or the to with".split())
 
 def looks_like_heading(text: str) -> bool:
     """A short one-line title: no closing punctuation, at most ten words, all capitals
-    or every major word capitalised ("SERVICES", "Compensatory Education")."""
+    or every major word capitalised ("SERVICES", "Section 2. Compensatory Education").
+    Signature lines ("Parent: ____") and lines with a date or number after the first two
+    words ("Date of Agreement: March 4, 2025") are not titles."""
+    tokens = text.split()
     words = _WORD.findall(text)
-    if not words or len(text.split()) > 10 or _SENTENCE_END.search(text):
+    if not words or len(tokens) > 10 or _SENTENCE_END.search(text) or "__" in text:
+        return False
+    if any(ch.isdigit() for tok in tokens[2:] for ch in tok):
         return False
     if text.upper() == text:
         return True
