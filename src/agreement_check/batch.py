@@ -18,8 +18,7 @@ from pathlib import Path, PurePosixPath
 from agreement_check.check import FileResult, check_path
 from agreement_check.config import Settings
 from agreement_check.errors import InputError
-
-SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
+from agreement_check.extract import SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from agreement_check.model import KINDS
@@ -53,7 +53,6 @@ class Gold:
     commitments: list[GoldCommitment]
     doc_codes: frozenset[str]
     is_agreement: bool = True
-    problems: list[str] = field(default_factory=list)
 
     def document_path(self, rendering: str | None = None) -> Path:
         """The agreement file; ``rendering`` ("docx", "pdf") picks a rendering beside it."""
