@@ -1,0 +1,30 @@
+"""The README's promises hold: CI runs its test command, and its sample exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _setup_commands() -> list[str]:
+    section = README.split("## Try it", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_readme_gives_exactly_two_setup_commands():
+    assert len(_setup_commands()) == 2
+
+
+def test_ci_runs_the_readme_test_command():
+    test_command = _setup_commands()[1]
+    assert "pytest" in test_command
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_sample_is_bundled():
+    run_command = _setup_commands()[0]
+    sample = re.search(r"(fixtures/\S+)", run_command).group(1)
+    assert (ROOT / sample).is_file()
