@@ -1,0 +1,346 @@
+"""AC101–AC110: an element a commitment of its kind must state is missing.
+
+What each kind must state comes from SPEC.md: a service its party, frequency, session length
+or amount per period, start, end and setting (34 CFR 300.320(a)(7) asks the same of an
+IEP); a one-time act its deadline; a payment its amount and payee.
+"""
+
+from __future__ import annotations
+
+from agreement_check.model import Commitment
+from agreement_check.rules.base import Context, Doc, Example, commitment_rule
+from agreement_check.rules.describe import element, stated, subject
+
+IEP_SERVICES = "34 CFR 300.320(a)(7)"
+ONE_TIME_KINDS = ("evaluation", "meeting", "payment", "action")
+_PERIODS = ("day", "week", "month", "year")
+
+COMPLETE_SERVICE = (
+    "The District will provide speech-language therapy two times per week for 30 minutes per "
+    "session in the speech therapy room, beginning March 3, 2025 and continuing through "
+    "May 30, 2025."
+)
+
+
+def has_frequency(c: Commitment, ctx: Context) -> bool:
+    """A frequency, or an amount of time per week or month ("150 minutes per week").
+
+    A frequency made only of a vague word ("regular sessions") is not a frequency.
+    """
+    freq = element(c, "frequency")
+    if freq is not None and not ctx.phrases("vague").find(freq.text) == [(0, len(freq.text))]:
+        return True
+    duration = element(c, "duration")
+    return duration is not None and _per(duration.value) in _PERIODS
+
+
+def _per(value: object) -> str | None:
+    return value.get("per") if isinstance(value, dict) else None
+
+
+@commitment_rule(
+    Doc(
+        code="AC101",
+        name="missing-responsible-party",
+        severity="error",
+        summary="No one is named as responsible for the commitment.",
+        explanation=(
+            "A promise written in the passive voice (“services shall be provided”) with no "
+            "“by …” and no lead-in naming a party does not say who must act. If no one is "
+            "named, no one can be held to it."
+        ),
+        question="Who exactly is responsible for doing this: the District, a named staff member, or someone else?",
+        legal_basis=None,
+        examples=(
+            Example("Occupational therapy shall be provided to the Student for 30 minutes per session.", True),
+            Example("An IEP meeting shall be held no later than April 4, 2025.", True),
+            Example("The District shall convene an IEP meeting no later than April 4, 2025.", False),
+        ),
+    )
+)
+def missing_party(c: Commitment, ctx: Context) -> str | None:
+    if c.party is None:
+        return f"{subject(c)} does not say who is responsible for it."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC102",
+        name="missing-frequency",
+        severity="error",
+        summary="A service does not say how often it is provided.",
+        explanation=(
+            "A service needs a frequency such as “2x/week”, “daily” or “monthly”. Words like "
+            "“regular” or “periodic” in place of a number are not a frequency. An amount of "
+            "time per week or month (“150 minutes per week”) states both frequency and amount."
+        ),
+        question="How often will this service be provided, for example how many times per week?",
+        legal_basis=IEP_SERVICES,
+        examples=(
+            Example(COMPLETE_SERVICE, False),
+            Example(
+                "The District's SLP will consult with the Student's classroom teacher on a regular "
+                "basis, beginning March 3, 2025 through May 30, 2025.",
+                True,
+            ),
+            Example(
+                "The District shall provide Student with specialized instruction in written "
+                "expression for 150 minutes per week in the resource room, beginning March 3, 2025 "
+                "and continuing through the end of the 2024-2025 school year.",
+                False,
+            ),
+        ),
+    )
+)
+def missing_frequency(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "service" and not has_frequency(c, ctx):
+        return f"{subject(c)} does not say how often it will be provided."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC103",
+        name="missing-duration",
+        severity="error",
+        summary="A service states no session length and no amount per period.",
+        explanation=(
+            "Knowing how often a service happens is not enough: “two times per week” could be "
+            "five minutes each. The clause should state the length of each session (“30 minutes”, "
+            "“one class period”) or an amount per period (“120 minutes per month”)."
+        ),
+        question="How many minutes will each session last?",
+        legal_basis=IEP_SERVICES,
+        examples=(
+            Example(COMPLETE_SERVICE, False),
+            Example(
+                "The District will provide speech-language therapy two times per week in the speech "
+                "room, beginning March 3, 2025 through May 30, 2025.",
+                True,
+            ),
+        ),
+    )
+)
+def missing_duration(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "service" and not stated(c, "duration", "amount"):
+        return f"{subject(c)} has no session length."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC104",
+        name="missing-start",
+        severity="error",
+        summary="A service or compensatory award has no start date or start trigger.",
+        explanation=(
+            "Without a start date (“beginning March 3, 2025”) or a start trigger (“upon execution "
+            "of this Agreement”), the District can begin whenever it likes, and a late start "
+            "is not a breach."
+        ),
+        question="On what date will this start?",
+        legal_basis=IEP_SERVICES,
+        examples=(
+            Example(COMPLETE_SERVICE, False),
+            Example(
+                "The District will provide speech-language therapy two times per week for 30 minutes "
+                "per session in the speech therapy room through May 30, 2025.",
+                True,
+            ),
+        ),
+    )
+)
+def missing_start(c: Commitment, ctx: Context) -> str | None:
+    if c.kind in ("service", "comp_ed") and not stated(c, "start"):
+        return f"{subject(c)} has no start date."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC105",
+        name="missing-end",
+        severity="error",
+        summary="A service has no end date, period or number of weeks.",
+        explanation=(
+            "A service with no end (“through May 30, 2025”, “for the remainder of the 2024-2025 "
+            "school year”, “for 12 weeks”) can be read as ending at any time."
+        ),
+        question="On what date will this service end, or for how many weeks will it run?",
+        legal_basis=IEP_SERVICES,
+        examples=(
+            Example(COMPLETE_SERVICE, False),
+            Example(
+                "The District will provide speech-language therapy two times per week for 30 minutes "
+                "per session in the speech therapy room, beginning March 3, 2025.",
+                True,
+            ),
+        ),
+    )
+)
+def missing_end(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "service" and not stated(c, "end"):
+        return f"{subject(c)} has no end date or period."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC106",
+        name="missing-deadline",
+        severity="error",
+        summary="A one-time commitment (evaluation, meeting, payment, action) has no deadline.",
+        explanation=(
+            "An evaluation, meeting, payment or other one-time act needs a date by which it "
+            "must be done. A relative deadline (“within 10 school days after the report is "
+            "received”) counts. Without one, the act can be put off indefinitely."
+        ),
+        question="By what date will this be done?",
+        legal_basis=None,
+        examples=(
+            Example("The District shall train Student's general education teachers on the behavior intervention plan.", True),
+            Example("The District shall complete a functional behavioral assessment of Student no later than April 25, 2025.", False),
+            Example(
+                "The District will convene an IEP meeting within ten (10) school days after the FBA "
+                "is completed.",
+                False,
+            ),
+        ),
+    )
+)
+def missing_deadline(c: Commitment, ctx: Context) -> str | None:
+    if c.kind in ONE_TIME_KINDS and not stated(c, "deadline", "end", "start"):
+        return f"{subject(c)} has no deadline."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC107",
+        name="missing-location",
+        severity="info",
+        summary="A service does not say where it is provided.",
+        explanation=(
+            "A setting (“in the speech therapy room”, “in the general education classroom”) "
+            "settles whether a service is pull-out or in class. Times such as “after school” "
+            "are not settings."
+        ),
+        question="Where will this service be provided?",
+        legal_basis=IEP_SERVICES,
+        examples=(
+            Example(COMPLETE_SERVICE, False),
+            Example(
+                "The District will provide speech-language therapy two times per week for 30 minutes "
+                "per session, beginning March 3, 2025 and continuing through May 30, 2025.",
+                True,
+            ),
+        ),
+    )
+)
+def missing_location(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "service" and not stated(c, "location"):
+        return f"{subject(c)} does not say where it will be provided."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC108",
+        name="missing-amount",
+        severity="error",
+        summary="A payment states no money amount, rate or cap.",
+        explanation=(
+            "A promise to reimburse or pay with no amount, rate or cap leaves the sum to be "
+            "argued about later."
+        ),
+        question="How much money will be paid, or what is the maximum?",
+        legal_basis=None,
+        examples=(
+            Example(
+                "The District will reimburse the Parent for mileage driven to private speech therapy "
+                "appointments within 30 calendar days of receiving the mileage log.",
+                True,
+            ),
+            Example(
+                "The District will reimburse Parent $480 for the private speech screening within 30 "
+                "calendar days of the date of this Agreement.",
+                False,
+            ),
+        ),
+    )
+)
+def missing_amount(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "payment" and not stated(c, "amount"):
+        return f"{subject(c)} states no amount of money."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC109",
+        name="missing-payee",
+        severity="error",
+        summary="A payment does not say who is paid.",
+        explanation=(
+            "“The District will pay the cost of the evaluation” does not say whether the money "
+            "goes to the parent (who may already have paid) or to the provider."
+        ),
+        question="Who will be paid: the parent, or the provider directly?",
+        legal_basis=None,
+        examples=(
+            Example(
+                "The District will pay the cost of the Student's private audiology evaluation, in the "
+                "amount of $450, no later than January 31, 2025.",
+                True,
+            ),
+            Example(
+                "The District will reimburse Parent $480 for the private speech screening within 30 "
+                "calendar days of the date of this Agreement.",
+                False,
+            ),
+        ),
+    )
+)
+def missing_payee(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "payment" and not stated(c, "payee"):
+        return f"{subject(c)} does not say who will be paid."
+    return None
+
+
+@commitment_rule(
+    Doc(
+        code="AC110",
+        name="iee-missing-cost-terms",
+        severity="info",
+        summary="An independent educational evaluation (IEE) has no cost cap or rate.",
+        explanation=(
+            "An IEE at public expense is usually subject to the District's cost criteria. "
+            "If the agreement names no cap or rate, the District may later refuse part of an "
+            "evaluator's bill."
+        ),
+        question="Is there a cost cap or rate for the independent evaluation, and who pays any amount above it?",
+        legal_basis="34 CFR 300.502",
+        examples=(
+            Example(
+                "The District shall fund an independent educational evaluation in occupational therapy "
+                "at public expense, to be completed no later than May 1, 2025.",
+                True,
+            ),
+            Example(
+                "The District shall fund an independent educational evaluation (IEE) in speech and "
+                "language at a cost not to exceed $3,200, to be completed no later than June 13, 2025.",
+                False,
+            ),
+            Example(
+                "The District shall complete a functional behavioral assessment of Student no later "
+                "than April 25, 2025.",
+                False,
+            ),
+        ),
+    )
+)
+def iee_cost_terms(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "evaluation" and ctx.phrases("rules-iee").find(c.text) and not stated(c, "amount"):
+        return "The independent educational evaluation has no cost cap or rate."
+    return None
