@@ -17,6 +17,7 @@ from datetime import date
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, Hit, commitment_rule, document_rule
 from agreement_check.rules.describe import element, stated, subject
+from agreement_check.rules.phrases import matches
 from agreement_check.rules.timing import periods, resolve
 from agreement_check.rules.words import sentences
 
@@ -280,8 +281,9 @@ def _admission(ctx: Context) -> tuple[int, int] | None:
     missed, disputed = ctx.phrases("missed", "rules-missed-exceptions"), ctx.phrases("rules-disputed")
     for s, e in sentences(text):
         sentence = text[s:e]
-        hits = missed.find(sentence)
-        if hits and not any(d < hits[0][0] for d, _ in disputed.find(sentence)):
+        found = [start for start, _ in missed.find(sentence)]
+        found += [start for _, start, _ in matches(sentence, "missed")]
+        if found and not any(d < min(found) for d, _ in disputed.find(sentence)):
             return s, e
     return None
 

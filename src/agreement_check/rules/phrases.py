@@ -29,19 +29,27 @@ def _nlp() -> Language:
 
 
 @cache
-def _matcher() -> Matcher:
+def _matcher(name: str) -> Matcher:
     matcher = Matcher(_nlp().vocab)
-    for entry in load_patterns("document"):
+    for entry in load_patterns(name):
         matcher.add(entry["label"], [entry["pattern"]])
     return matcher
 
 
 @lru_cache(maxsize=4096)
-def labels(text: str) -> frozenset[str]:
-    """The labels of every document phrase that occurs in ``text``."""
+def matches(text: str, name: str = "document") -> tuple[tuple[str, int, int], ...]:
+    """Each match of the patterns in ``patterns/NAME.jsonl``: its label and character span."""
     doc = _nlp().make_doc(text)
     strings = _nlp().vocab.strings
-    return frozenset(strings[match_id] for match_id, _, _ in _matcher()(doc))
+    return tuple(
+        (strings[match_id], doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+        for match_id, s, e in _matcher(name)(doc)
+    )
+
+
+def labels(text: str, name: str = "document") -> frozenset[str]:
+    """The labels of every pattern of ``patterns/NAME.jsonl`` that occurs in ``text``."""
+    return frozenset(label for label, _, _ in matches(text, name))
 
 
 def units(document: Document, unit: Unit) -> Iterator[tuple[int, int]]:
