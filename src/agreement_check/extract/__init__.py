@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import txt_reader
+from . import docx_reader, txt_reader
 
 SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md")
 
@@ -37,6 +37,8 @@ def load(path: Path) -> Document:
         raise InputError("empty", "the file is empty")
     if suffix in (".txt", ".md"):
         return txt_reader.parse(txt_reader.decode(data), str(path), suffix[1:])
+    if suffix == ".docx":
+        return docx_reader.load(path, data)
     raise InputError("unsupported-format", f"reading {suffix} files is not available yet")
 
 

@@ -51,7 +51,7 @@ class DocumentBuilder:
         if not pieces:
             return
         label = split_label(pieces[0][0])
-        if heading or (label is None and len(pieces) == 1 and looks_like_heading(pieces[0][0])):
+        if heading or (label is None and looks_like_heading(" ".join(t for t, _ in pieces))):
             self.levels.reset()
             self._add(pieces, "heading")
         elif label is not None:
@@ -60,12 +60,14 @@ class DocumentBuilder:
         else:
             self._add(pieces, "paragraph")
 
-    def list_item(self, label: str, level: int, pieces: list[Piece]) -> None:
-        """Add a list item whose label and level the source states (Word numbering)."""
+    def list_item(self, label: str, pieces: list[Piece]) -> None:
+        """Add a list item whose label the source draws (Word numbering). Its level comes
+        from the label styles, as for typed labels, so every format nests alike."""
         pieces = [(t, o) for t, o in pieces if t]
         if not pieces:
             return
         first, origin = pieces[0]
+        level, _ = self.levels.level(label)
         self._add([(f"{label} {first}", origin), *pieces[1:]], "list_item", label, level)
 
     def table_row(self, table: int, row: int, cells: list[list[Piece]]) -> None:
