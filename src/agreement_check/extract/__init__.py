@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import docx_reader, txt_reader
+from . import docx_reader, pdf_reader, txt_reader
 
 SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md")
 
@@ -39,7 +39,7 @@ def load(path: Path) -> Document:
         return txt_reader.parse(txt_reader.decode(data), str(path), suffix[1:])
     if suffix == ".docx":
         return docx_reader.load(path, data)
-    raise InputError("unsupported-format", f"reading {suffix} files is not available yet")
+    return pdf_reader.load(path, data)
 
 
 def from_string(text: str, path: str = "<string>") -> Document:

@@ -124,6 +124,15 @@ class LevelTracker:
         self.last[key] = shape
         return len(self.stack) - 1, shape
 
+    def continues(self, label: str) -> bool:
+        """Whether ``label`` could be the next item: a bullet, a first item, or one
+        after the last label seen of its style ("(c)" after "(b)")."""
+        shape = self._shape(label)
+        if not shape.values or shape.values[-1] == 1:
+            return True
+        prev = self.last.get((shape.template, shape.formats))
+        return prev is not None and prev.values[-1] + 1 == shape.values[-1]
+
     def _shape(self, label: str) -> LabelShape:
         """Parse ``label``, reading "i."/"v."/"x." as the next letter when the innermost
         open letter list expects exactly that letter."""

@@ -1,0 +1,313 @@
+"""PDF agreements: pypdfium2's text layer, rebuilt into paragraphs, list items and tables.
+
+pypdfium2 gives each page's text and character boxes quickly. Lines are joined into
+blocks; a new block starts after a vertical gap, at a list label, or after a line that
+ends short of the right margin by more than the next line's first word (a wrapped line
+never does). Words hyphenated at a line end are rejoined. Running headers and footers
+(lines repeated at the top or bottom of pages, digits ignored) and page numbers go to
+``Document.furniture``. Ruled tables are found with pdfplumber, which is slow, so only
+on pages that draw lines or rectangles; their cells are read back from pypdfium2.
+
+Locations: ``page`` is 1-based; ``line`` is the 1-based number of the text line on that
+page in pdfium's reading order, counting body lines only (not headers, footers or page
+numbers). A table cell's pieces carry the line each of its text lines is on.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import InputError
+from ..model import Document, Furniture
+from .builder import DocumentBuilder, Origin, Piece
+from .normalize import clean_line
+from .structure import split_label
+
+#: pdfium's mark for a hyphen it believes splits a word at a line end.
+_SOFT_BREAK = "\ufffe"
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
+_GAP_FACTOR = 1.35  # a baseline step this much above the usual leading opens a block
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line of a page, with its box in PDF points (origin bottom left)."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float  # the baseline
+    top: float
+    first_word: float  # width of the line's first word
+    font: tuple[float, bool]  # size and boldness of its first character
+    number: int = 0  # 1-based among body lines of its page; 0 for furniture
+
+
+@dataclass(slots=True)
+class Table:
+    """A ruled table on a page: row boxes, each with its cell boxes (x0, x1)."""
+
+    top: float
+    bottom: float
+    rows: list[tuple[float, float, list[tuple[float, float]]]]  # (top, bottom, cells)
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    lines: list[Line]
+    tables: list[Table] = field(default_factory=list)
+    textpage: pdfium.PdfTextPage | None = None
+
+
+def load(path: Path, data: bytes) -> Document:
+    """Document of a PDF file whose bytes are ``data``."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(
+                "encrypted-pdf", "the PDF is password-protected; save an unprotected copy"
+            ) from None
+        raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
+    try:
+        pages = list(_read_pages(pdf, data))
+        if not any(line.text for page in pages for line in page.lines):
+            raise InputError(
+                "no-text",
+                "the PDF has no text layer (a scan?); run OCR on it or ask for the original document",
+            )
+        furniture = _strip_furniture(pages)
+        builder = DocumentBuilder()
+        _Segmenter(builder, _right_edge(pages)).run(pages)
+        if not builder.blocks:
+            raise InputError("no-text", "the PDF has no text apart from headers and page numbers")
+        return builder.build(str(path), "pdf", pages=len(pdf), furniture=furniture)
+    except InputError:
+        raise
+    except Exception:  # pdfium or pdfplumber failing on a damaged file
+        raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
+    finally:
+        pdf.close()
+
+
+def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
+    plumber = None
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            result = Page(index + 1, list(_lines(textpage)), textpage=textpage)
+            if result.lines and _draws_rules(page):
+                if plumber is None:
+                    import pdfplumber  # slow to import and to run: only for pages with rules
+
+                    plumber = pdfplumber.open(io.BytesIO(data))
+                result.tables = _tables(plumber.pages[index], page.get_height())
+            yield result
+    finally:
+        if plumber is not None:
+            plumber.close()
+
+
+def _lines(textpage: pdfium.PdfTextPage) -> Iterator[Line]:
+    """The page's text lines: pdfium's lines, also split where pdfium joined a word
+    hyphenated across a line end (it marks the hyphen U+FFFE)."""
+    text = textpage.get_text_range()
+    start = 0
+    for m in re.finditer(r"\r\n|\r|\n|\ufffe", text + "\n"):
+        end = m.start()
+        hyphen = m.group() == _SOFT_BREAK
+        raw = text[start:end] + ("-" if hyphen else "")
+        line = _line(textpage, text, start, end, raw)
+        if line is not None:
+            yield line
+        start = m.end()
+
+
+def _line(textpage: pdfium.PdfTextPage, text: str, start: int, end: int, raw: str) -> Line | None:
+    cleaned = clean_line(raw)
+    if not cleaned:
+        return None
+    first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+    last = start + len(text[start:end].rstrip()) - 1
+    if raw.endswith("-") and text[end : end + 1] == _SOFT_BREAK:
+        last = end  # the hyphen itself
+    word_end = first
+    while word_end + 1 < end and not text[word_end + 1].isspace():
+        word_end += 1
+    left, _, _, top = textpage.get_charbox(first)
+    right = textpage.get_charbox(last)[2]
+    word_right = textpage.get_charbox(word_end)[2]
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+    font = (
+        round(pdfium_c.FPDFText_GetFontSize(textpage.raw, first), 1),
+        pdfium_c.FPDFText_GetFontWeight(textpage.raw, first) >= 600,
+    )
+    return Line(cleaned, left, right, y.value, max(top, y.value), word_right - left, font)
+
+
+def _draws_rules(page: pdfium.PdfPage) -> bool:
+    """Whether the page has any path object (table rules are paths); cheap to ask."""
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2), None) is not None
+
+
+def _tables(plumber_page, height: float) -> list[Table]:  # noqa: ANN001 - pdfplumber.Page
+    """Ruled tables of one page, in PDF coordinates (pdfplumber measures from the top)."""
+    tables = []
+    for found in plumber_page.find_tables():
+        rows = []
+        for row in found.rows:
+            cells = [(c[0], c[2]) for c in row.cells if c is not None]
+            if cells:
+                rows.append((height - row.bbox[1], height - row.bbox[3], cells))
+        if len(rows) >= 2 or (rows and len(rows[0][2]) >= 2):
+            _, top, _, bottom = found.bbox
+            tables.append(Table(height - top, height - bottom, rows))
+    return tables
+
+
+def _strip_furniture(pages: list[Page]) -> list[Furniture]:
+    """Remove running headers, footers and page numbers from the pages' lines, number
+    the body lines, and return what was removed."""
+    edges: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        for where, line in _edge_lines(page):
+            edges[(where, _key(line.text))] += 1
+    repeated = {k for k, n in edges.items() if n >= 2}
+    furniture: list[Furniture] = []
+    for page in pages:
+        drop: set[int] = set()
+        for where, line in _edge_lines(page):
+            key = _key(line.text)
+            if _PAGE_NUMBER.match(key):
+                furniture.append(Furniture(line.text, "page_number", page=page.number))
+            elif (where, key) in repeated:
+                furniture.append(Furniture(line.text, "header" if where == "top" else "footer", page=page.number))
+            else:
+                continue
+            drop.add(id(line))
+        page.lines = [line for line in page.lines if id(line) not in drop]
+        for number, line in enumerate(page.lines, start=1):
+            line.number = number
+    return furniture
+
+
+def _edge_lines(page: Page) -> Iterator[tuple[str, Line]]:
+    """The top-most and bottom-most lines of a page, labelled "top" or "bottom"."""
+    by_height = sorted(page.lines, key=lambda line: -line.top)
+    n = min(_EDGE_LINES, len(by_height) // 2) if len(by_height) > 1 else len(by_height)
+    for line in by_height[:n]:
+        yield "top", line
+    for line in by_height[len(by_height) - n :] if len(by_height) > 1 else []:
+        yield "bottom", line
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _right_edge(pages: list[Page]) -> float:
+    """Where wrapped lines end: nearly the largest line end, so one or two over-long
+    lines (a run of underscores, a URL) do not move the margin."""
+    xs = sorted(line.x1 for page in pages for line in page.lines if not _in_table(page, line))
+    return xs[int(0.98 * (len(xs) - 1))] if xs else 0.0
+
+
+def _in_table(page: Page, line: Line) -> Table | None:
+    mid = (line.top + line.bottom) / 2
+    return next((t for t in page.tables if t.bottom <= mid <= t.top), None)
+
+
+class _Segmenter:
+    """Groups body lines into blocks and tables, in reading order, across pages."""
+
+    def __init__(self, builder: DocumentBuilder, right: float) -> None:
+        self.builder = builder
+        self.right = right
+        self.pending: list[Piece] = []
+        self.prev: Line | None = None
+        self.prev_page = 0
+
+    def run(self, pages: list[Page]) -> None:
+        leading = _leading(pages)
+        for page in pages:
+            done: set[int] = set()
+            for line in page.lines:
+                table = _in_table(page, line)
+                if table is not None:
+                    if id(table) not in done:
+                        done.add(id(table))
+                        self._flush()
+                        self._table(page, table)
+                    continue
+                if self._opens_block(line, page.number, leading):
+                    self._flush()
+                self.pending.append((line.text, Origin(page=page.number, line=line.number)))
+                self.prev, self.prev_page = line, page.number
+        self._flush()
+
+    def _opens_block(self, line: Line, page: int, leading: float) -> bool:
+        """A new block starts after a gap, where the font changes, after a line that ends short (the line's first
+        word would have fitted on it), or at a list label that carries on a list (first
+        item, or next after the last label of its style), not a number that wrapped to
+        the start of a line ("... 34 C.F.R. § 300.510." is no item "300.510.")."""
+        prev = self.prev
+        if prev is None or not self.pending:
+            return True
+        if page == self.prev_page and prev.bottom - line.bottom > leading * _GAP_FACTOR:
+            return True
+        if line.font != prev.font:  # a heading and the text after it
+            return True
+        full = prev.text.endswith("-") or prev.x1 + line.first_word + 4.0 >= self.right
+        if not full:
+            return True
+        label = split_label(line.text)
+        return label is not None and self.builder.levels.continues(label)
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.builder.text_block(self.pending)
+            self.pending = []
+        self.prev = None
+
+    def _table(self, page: Page, table: Table) -> None:
+        index = self.builder.new_table()
+        lines = [line for line in page.lines if _in_table(page, line) is table]
+        for r, (top, bottom, cells) in enumerate(table.rows):
+            row_lines = [line for line in lines if bottom <= (line.top + line.bottom) / 2 <= top]
+            self.builder.table_row(index, r, [self._cell(page, x0, x1, row_lines) for x0, x1 in cells])
+
+    @staticmethod
+    def _cell(page: Page, x0: float, x1: float, row_lines: list[Line]) -> list[Piece]:
+        pieces: list[Piece] = []
+        for line in row_lines:
+            raw = page.textpage.get_text_bounded(x0, line.bottom - 1, x1, line.top + 1)
+            text = clean_line(raw.replace(_SOFT_BREAK, "-"))
+            if text:
+                pieces.append((text, Origin(page=page.number, line=line.number)))
+        return pieces
+
+
+def _leading(pages: list[Page]) -> float:
+    """The distance between baselines of lines of one paragraph: the smallest step
+    between consecutive lines on a page that recurs (gaps between blocks are larger)."""
+    steps = sorted(
+        a.bottom - b.bottom
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:])
+        if 0.5 * (a.top - a.bottom) < a.bottom - b.bottom < 3 * (a.top - a.bottom + 1)
+    )
+    recurring = [x for x, y in zip(steps, steps[1:]) if y - x < 0.5]
+    return recurring[0] if recurring else steps[0] if steps else 14.0
