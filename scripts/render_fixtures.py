@@ -281,7 +281,10 @@ LEFT, RIGHT, TOP, BOTTOM = 72.0, PAGE_W - 72.0, PAGE_H - 72.0, 72.0
 BODY, BOLD, SIZE, LEADING = "Helvetica", "Helvetica-Bold", 10.5, 14.0
 INDENT, PAD = 24.0, 4.0
 VOWELS = frozenset("aeiouy")
-UNSPLIT = frozenset({"ch", "sh", "th", "ph", "wh", "gh", "ck", "qu", "ng"})
+#: Consonant pairs that begin a syllable together, or are one sound: never split.
+CLUSTERS = frozenset(
+    "bl br ch ck cl cr dr fl fr gh gl gr ng ph pl pr qu sc sh sk sl sm sn sp st sw th tr tw wh".split()
+)
 
 Op = tuple  # ("text", x, dy, string, font, size) or ("rule", x1, dy1, x2, dy2)
 
@@ -318,21 +321,26 @@ def wrap(text: str, width: float, font: str = BODY, size: float = SIZE, hyphenat
 
 
 def _hyphen_split(word: str, room: float, font: str, size: float) -> tuple[str, str] | None:
-    """Split a lower-case word of 8+ letters so its head plus "-" fits in ``room``:
-    between two consonants before a vowel (com-pensatory), else after a vowel before a
-    consonant-vowel pair (eva-luation); both halves keep 3+ letters."""
+    """Split a lower-case word of 8+ letters so its head plus "-" fits in ``room``, at
+    the latest syllable break of the best kind: between two consonants (com-pensatory),
+    before a consonant cluster (para-graph), else before a lone consonant (eva-luation);
+    the head keeps 3+ letters and the tail 4+."""
     core = word.rstrip(",.;:)")
     if len(core) < 8 or not core.isalpha() or not core.islower():
         return None
-    for rule in (_cc_v, _v_cv):
-        for i in range(len(core) - 3, 2, -1):
+    for rule in (_vc_cv, _v_ccv, _v_cv):
+        for i in range(len(core) - 4, 2, -1):
             if rule(core, i) and stringWidth(word[:i] + "-", font, size) <= room:
                 return word[:i], word[i:]
     return None
 
 
-def _cc_v(w: str, i: int) -> bool:
-    return w[i - 1] not in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS and w[i - 1 : i + 1] not in UNSPLIT
+def _vc_cv(w: str, i: int) -> bool:
+    return w[i - 2] in VOWELS and w[i - 1] not in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS and w[i - 1 : i + 1] not in CLUSTERS
+
+
+def _v_ccv(w: str, i: int) -> bool:
+    return w[i - 1] in VOWELS and w[i : i + 2] in CLUSTERS and i + 2 < len(w) and w[i + 2] in VOWELS
 
 
 def _v_cv(w: str, i: int) -> bool:
