@@ -159,8 +159,19 @@ def _line(textpage: pdfium.PdfTextPage, text: str, start: int, end: int, raw: st
 
 
 def _draws_rules(page: pdfium.PdfPage) -> bool:
-    """Whether the page has any path object (table rules are paths); cheap to ask."""
-    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2), None) is not None
+    """Whether the page draws something like a ruled table: two or more horizontal and
+    vertical rules, or two or more boxes (cheap to ask pypdfium2; an underline or a
+    signature rule alone does not send the page to pdfplumber)."""
+    horizontal = vertical = boxes = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        wide, tall = right - left > 8.0, top - bottom > 8.0
+        horizontal += wide and not tall
+        vertical += tall and not wide
+        boxes += wide and tall
+        if (horizontal >= 2 and vertical >= 2) or boxes >= 2:
+            return True
+    return False
 
 
 def _tables(plumber_page, height: float) -> list[Table]:  # noqa: ANN001 - pdfplumber.Page
