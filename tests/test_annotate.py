@@ -120,3 +120,27 @@ def test_text_draft_becomes_a_commented_docx_of_its_text(tmp_path: Path, suffix:
     body = [p.text for p in docx.Document(str(out)).paragraphs]
     doc = analysis.document
     assert body == [doc.block_text(b) for b in doc.blocks]
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "samples"
+
+
+@pytest.mark.parametrize(
+    "name", ["sample-mediation.docx", "sample-settlement.docx", "tracked-changes.docx", "sample-resolution.pdf"]
+)
+def test_every_block_of_a_real_sample_can_carry_a_comment(tmp_path: Path, name: str) -> None:
+    """One finding per block of a rendered sample: each comment lands on the paragraph
+    (for a table row, the first cell) that holds that block's text."""
+    doc = extract.load(SAMPLES / name)
+    findings = [
+        Finding("AC106", "missing-deadline", "error", f"block {i}", "When?", doc.block_text(b), b.start, b.end)
+        for i, b in enumerate(doc.blocks)
+    ]
+    out = tmp_path / "notes.docx"
+    annotate_docx(SAMPLES / name, findings, doc, out)
+    comments = comments_by_anchor(out)
+    ours = {text.split(" (AC106)")[0]: where for author, text, where in comments if author == AUTHOR}
+    assert len(ours) == len(doc.blocks)
+    for i, b in enumerate(doc.blocks):
+        where = " ".join(ours[f"block {i}"].split())
+        assert where and where in " ".join(doc.block_text(b).split()), (i, where, doc.block_text(b))
