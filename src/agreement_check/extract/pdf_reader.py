@@ -36,7 +36,9 @@ from .structure import split_label
 _SOFT_BREAK = "\ufffe"
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
+_MARGIN_BAND = 0.08  # share of the page height at the top and bottom that is margin
 _GAP_FACTOR = 1.35  # a baseline step this much above the usual leading opens a block
+_SPACE = 3.0  # about one space, in points
 
 
 @dataclass(slots=True)
@@ -65,6 +67,8 @@ class Table:
 @dataclass(slots=True)
 class Page:
     number: int
+    width: float
+    height: float
     lines: list[Line]
     tables: list[Table] = field(default_factory=list)
     textpage: pdfium.PdfTextPage | None = None
@@ -87,9 +91,10 @@ def load(path: Path, data: bytes) -> Document:
                 "no-text",
                 "the PDF has no text layer (a scan?); run OCR on it or ask for the original document",
             )
-        furniture = _strip_furniture(pages)
+        leading = _leading(pages)
+        furniture = _strip_furniture(pages, leading)
         builder = DocumentBuilder()
-        _Segmenter(builder, _right_edge(pages)).run(pages)
+        _Segmenter(builder, _right_edge(pages), leading).run(pages)
         if not builder.blocks:
             raise InputError("no-text", "the PDF has no text apart from headers and page numbers")
         return builder.build(str(path), "pdf", pages=len(pdf), furniture=furniture)
@@ -107,7 +112,7 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            result = Page(index + 1, list(_lines(textpage)), textpage=textpage)
+            result = Page(index + 1, *page.get_size(), list(_lines(textpage)), textpage=textpage)
             if result.lines and _draws_rules(page):
                 if plumber is None:
                     import pdfplumber  # slow to import and to run: only for pages with rules
@@ -189,40 +194,59 @@ def _tables(plumber_page, height: float) -> list[Table]:  # noqa: ANN001 - pdfpl
     return tables
 
 
-def _strip_furniture(pages: list[Page]) -> list[Furniture]:
+def _strip_furniture(pages: list[Page], leading: float) -> list[Furniture]:
     """Remove running headers, footers and page numbers from the pages' lines, number
-    the body lines, and return what was removed."""
-    edges: Counter[tuple[str, str]] = Counter()
-    for page in pages:
-        for where, line in _edge_lines(page):
-            edges[(where, _key(line.text))] += 1
-    repeated = {k for k, n in edges.items() if n >= 2}
+    the body lines, and return what was removed.
+
+    At each edge of a page, the outermost line or two set apart from the body by a gap
+    are furniture when they repeat on another page (digits ignored) or sit in the
+    page's outer margin band; the outermost line always is when it is a page number
+    ("3", "Page 3 of 5", "- 3 -")."""
+    groups = [(page, where, group, apart) for page in pages for where, group, apart in _edges(page, leading)]
+    seen = Counter((where, _key(line.text)) for _, where, group, apart in groups if apart for line in group)
     furniture: list[Furniture] = []
-    for page in pages:
-        drop: set[int] = set()
-        for where, line in _edge_lines(page):
+    drop: set[int] = set()
+    for page, where, group, apart in groups:
+        for i, line in enumerate(group):
             key = _key(line.text)
-            if _PAGE_NUMBER.match(key):
-                furniture.append(Furniture(line.text, "page_number", page=page.number))
-            elif (where, key) in repeated:
-                furniture.append(Furniture(line.text, "header" if where == "top" else "footer", page=page.number))
+            if i == 0 and _PAGE_NUMBER.match(key):
+                kind = "page_number"
+            elif apart and (seen[(where, key)] >= 2 or _in_margin(page, line, where)):
+                kind = "header" if where == "top" else "footer"
             else:
-                continue
+                break
+            furniture.append(Furniture(line.text, kind, page=page.number))
             drop.add(id(line))
+    for page in pages:
         page.lines = [line for line in page.lines if id(line) not in drop]
         for number, line in enumerate(page.lines, start=1):
             line.number = number
+    furniture.sort(key=lambda f: (f.page, f.kind != "header"))
     return furniture
 
 
-def _edge_lines(page: Page) -> Iterator[tuple[str, Line]]:
-    """The top-most and bottom-most lines of a page, labelled "top" or "bottom"."""
-    by_height = sorted(page.lines, key=lambda line: -line.top)
-    n = min(_EDGE_LINES, len(by_height) // 2) if len(by_height) > 1 else len(by_height)
-    for line in by_height[:n]:
-        yield "top", line
-    for line in by_height[len(by_height) - n :] if len(by_height) > 1 else []:
-        yield "bottom", line
+def _edges(page: Page, leading: float) -> Iterator[tuple[str, list[Line], bool]]:
+    """For the top and the bottom of a page: the outermost lines, outermost first (at
+    most two, up to the first wide gap), and whether a wide gap sets them apart from
+    the rest of the page."""
+    by_height = sorted(page.lines, key=lambda line: -line.bottom)
+    for where, ordered in (("top", by_height), ("bottom", by_height[::-1])):
+        group = ordered[:1]
+        apart = False
+        for prev, line in zip(ordered, ordered[1 : _EDGE_LINES + 1]):
+            if abs(prev.bottom - line.bottom) > leading * _GAP_FACTOR:
+                apart = True
+                break
+            group.append(line)
+        if len(group) > _EDGE_LINES or len(group) == len(ordered):
+            group, apart = group[:1], False
+        yield where, group, apart
+
+
+def _in_margin(page: Page, line: Line, where: str) -> bool:
+    if where == "top":
+        return line.top >= page.height * (1 - _MARGIN_BAND)
+    return line.bottom <= page.height * _MARGIN_BAND
 
 
 def _key(text: str) -> str:
@@ -230,10 +254,17 @@ def _key(text: str) -> str:
 
 
 def _right_edge(pages: list[Page]) -> float:
-    """Where wrapped lines end: nearly the largest line end, so one or two over-long
-    lines (a run of underscores, a URL) do not move the margin."""
-    xs = sorted(line.x1 for page in pages for line in page.lines if not _in_table(page, line))
-    return xs[int(0.98 * (len(xs) - 1))] if xs else 0.0
+    """Where wrapped lines end: the furthest line end that another line also reaches
+    (within 3 points; one over-long line of underscores does not move the margin), or,
+    if further, the mirror of the left margin (a page whose lines are all short)."""
+    body = [(page, line) for page in pages for line in page.lines if not _in_table(page, line)]
+    if not body:
+        return 0.0
+    xs = sorted((line.x1 for _, line in body), reverse=True)
+    reached = next((a for a, b in zip(xs, xs[1:]) if a - b < 3.0), xs[0])
+    left = min(line.x0 for _, line in body)
+    mirrored = max(page.width for page, _ in body) - left
+    return max(reached, mirrored)
 
 
 def _in_table(page: Page, line: Line) -> Table | None:
@@ -244,15 +275,15 @@ def _in_table(page: Page, line: Line) -> Table | None:
 class _Segmenter:
     """Groups body lines into blocks and tables, in reading order, across pages."""
 
-    def __init__(self, builder: DocumentBuilder, right: float) -> None:
+    def __init__(self, builder: DocumentBuilder, right: float, leading: float) -> None:
         self.builder = builder
         self.right = right
+        self.leading = leading
         self.pending: list[Piece] = []
         self.prev: Line | None = None
         self.prev_page = 0
 
     def run(self, pages: list[Page]) -> None:
-        leading = _leading(pages)
         for page in pages:
             done: set[int] = set()
             for line in page.lines:
@@ -263,13 +294,13 @@ class _Segmenter:
                         self._flush()
                         self._table(page, table)
                     continue
-                if self._opens_block(line, page.number, leading):
+                if self._opens_block(line, page.number):
                     self._flush()
                 self.pending.append((line.text, Origin(page=page.number, line=line.number)))
                 self.prev, self.prev_page = line, page.number
         self._flush()
 
-    def _opens_block(self, line: Line, page: int, leading: float) -> bool:
+    def _opens_block(self, line: Line, page: int) -> bool:
         """A new block starts after a gap, where the font changes, after a line that ends short (the line's first
         word would have fitted on it), or at a list label that carries on a list (first
         item, or next after the last label of its style), not a number that wrapped to
@@ -277,15 +308,16 @@ class _Segmenter:
         prev = self.prev
         if prev is None or not self.pending:
             return True
-        if page == self.prev_page and prev.bottom - line.bottom > leading * _GAP_FACTOR:
+        if page == self.prev_page and prev.bottom - line.bottom > self.leading * _GAP_FACTOR:
             return True
         if line.font != prev.font:  # a heading and the text after it
             return True
-        full = prev.text.endswith("-") or prev.x1 + line.first_word + 4.0 >= self.right
+        # glyph boxes are tighter than advance widths: a near miss counts as not fitting
+        full = prev.text.endswith("-") or prev.x1 + line.first_word + _SPACE >= self.right - _SPACE
         if not full:
             return True
         label = split_label(line.text)
-        return label is not None and self.builder.levels.continues(label)
+        return label is not None and self.builder.levels.continues(label, split_label(self.pending[0][0]))
 
     def _flush(self) -> None:
         if self.pending:

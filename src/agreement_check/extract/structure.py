@@ -124,13 +124,19 @@ class LevelTracker:
         self.last[key] = shape
         return len(self.stack) - 1, shape
 
-    def continues(self, label: str) -> bool:
+    def continues(self, label: str, pending: str | None = None) -> bool:
         """Whether ``label`` could be the next item: a bullet, a first item, or one
-        after the last label seen of its style ("(c)" after "(b)")."""
+        after the last label seen of its style ("(c)" after "(b)"); ``pending`` is the
+        label of an item still being read, the latest of all."""
         shape = self._shape(label)
         if not shape.values or shape.values[-1] == 1:
             return True
-        prev = self.last.get((shape.template, shape.formats))
+        key = (shape.template, shape.formats)
+        prev = self.last.get(key)
+        if pending is not None:
+            latest = self._shape(pending)
+            if (latest.template, latest.formats) == key:
+                prev = latest
         return prev is not None and prev.values[-1] + 1 == shape.values[-1]
 
     def _shape(self, label: str) -> LabelShape:
