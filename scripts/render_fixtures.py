@@ -40,7 +40,7 @@ from reportlab.pdfgen import canvas  # noqa: E402
 from agreement_check.extract import load  # noqa: E402
 from agreement_check.extract.numbering import W, Level, Numbering  # noqa: E402
 from agreement_check.extract.structure import LabelShape, LevelTracker  # noqa: E402
-from agreement_check.model import Block, Document  # noqa: E402
+from agreement_check.model import Document  # noqa: E402
 
 rl_config.invariant = 1
 FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)

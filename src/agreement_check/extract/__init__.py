@@ -21,10 +21,8 @@ def load(path: Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        shown = suffix or "(none)"
-        raise InputError(
-            "unsupported-format", f"unsupported file type '{shown}' (expected PDF, DOCX, TXT or MD)"
-        )
+        what = f"unsupported file type '{suffix}'" if suffix else "the file name has no extension"
+        raise InputError("unsupported-format", f"{what} (expected PDF, DOCX, TXT or MD)")
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -8,6 +8,7 @@ SourceRef names its paragraph: the 1-based position among :func:`body_paragraphs
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,22 +41,24 @@ def load(path: Path, data: bytes) -> Document:
             "the document is password-protected or in the old .doc format; save it as .docx",
         )
     try:
-        package = docx.Document(str(path))
+        package = docx.Document(io.BytesIO(data))
         body = package.element.body
-    except Exception:  # python-docx raises many kinds for a broken package
+        reader = _Reader(_numbering(package), _paragraph_styles(package))
+        reader.read(body)
+        if not reader.builder.blocks:
+            raise InputError("empty", "the document has no text")
+        return reader.builder.build(
+            str(path),
+            "docx",
+            pages=_app_pages(package),
+            furniture=_furniture(package),
+            tracked_changes=any(True for _ in body.iter(*_REVISIONS)),
+            comments=_has_comments(package, body),
+        )
+    except InputError:
+        raise
+    except Exception:  # python-docx and lxml raise many kinds for a broken package
         raise InputError("corrupt-docx", "the file is not a valid Word document (.docx)") from None
-    reader = _Reader(_numbering(package), _heading_styles(package))
-    reader.read(body)
-    if not reader.builder.blocks:
-        raise InputError("empty", "the document has no text")
-    return reader.builder.build(
-        str(path),
-        "docx",
-        pages=_app_pages(package),
-        furniture=_furniture(package),
-        tracked_changes=any(True for _ in body.iter(*_REVISIONS)),
-        comments=_has_comments(package, body),
-    )
 
 
 def body_paragraphs(body: etree._Element) -> Iterator[etree._Element]:
@@ -91,9 +94,9 @@ def paragraph_text(p: etree._Element) -> str:
 class _Reader:
     """Walks the body once, feeding the builder paragraphs, list items and table rows."""
 
-    def __init__(self, numbering: Numbering, heading_styles: dict[str, tuple[bool, tuple[str, int] | None]]):
+    def __init__(self, numbering: Numbering, styles: dict[str, tuple[bool, tuple[str, int] | None]]) -> None:
         self.numbering = numbering
-        self.styles = heading_styles
+        self.styles = styles
         self.builder = DocumentBuilder()
         self.index: dict[etree._Element, int] = {}
         self.carry: list[Piece] = []  # text of a paragraph whose mark was deleted
@@ -160,7 +163,7 @@ def _style_id(ppr: etree._Element | None) -> str | None:
     return None if style is None else style.get(w("val"))
 
 
-def _heading_styles(package: docx.document.Document) -> dict[str, tuple[bool, tuple[str, int] | None]]:
+def _paragraph_styles(package: docx.document.Document) -> dict[str, tuple[bool, tuple[str, int] | None]]:
     """Per paragraph style id: is it a heading style, and the list numbering it applies
     (numPr in the style or a style it is based on)."""
     out: dict[str, tuple[bool, tuple[str, int] | None]] = {}

@@ -20,6 +20,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,7 +234,7 @@ def _edges(page: Page, leading: float) -> Iterator[tuple[str, list[Line], bool]]
     for where, ordered in (("top", by_height), ("bottom", by_height[::-1])):
         group = ordered[:1]
         apart = False
-        for prev, line in zip(ordered, ordered[1 : _EDGE_LINES + 1]):
+        for prev, line in pairwise(ordered[: _EDGE_LINES + 1]):
             if abs(prev.bottom - line.bottom) > leading * _GAP_FACTOR:
                 apart = True
                 break
@@ -261,7 +262,7 @@ def _right_edge(pages: list[Page]) -> float:
     if not body:
         return 0.0
     xs = sorted((line.x1 for _, line in body), reverse=True)
-    reached = next((a for a, b in zip(xs, xs[1:]) if a - b < 3.0), xs[0])
+    reached = next((a for a, b in pairwise(xs) if a - b < 3.0), xs[0])
     left = min(line.x0 for _, line in body)
     mirrored = max(page.width for page, _ in body) - left
     return max(reached, mirrored)
@@ -349,8 +350,8 @@ def _leading(pages: list[Page]) -> float:
     steps = sorted(
         a.bottom - b.bottom
         for page in pages
-        for a, b in zip(page.lines, page.lines[1:])
+        for a, b in pairwise(page.lines)
         if 0.5 * (a.top - a.bottom) < a.bottom - b.bottom < 3 * (a.top - a.bottom + 1)
     )
-    recurring = [x for x, y in zip(steps, steps[1:]) if y - x < 0.5]
+    recurring = [x for x, y in pairwise(steps) if y - x < 0.5]
     return recurring[0] if recurring else steps[0] if steps else 14.0

@@ -26,10 +26,7 @@ def decode(data: bytes) -> str:
     """Text of a file's bytes: UTF-8 (BOM optional) or UTF-16 with a BOM."""
     if not data.strip():
         raise InputError("empty", "the file is empty")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
