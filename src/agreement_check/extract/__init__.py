@@ -3,6 +3,18 @@
 ``load`` picks the reader by extension; every failure becomes an
 :class:`~agreement_check.errors.InputError` with a stable code and a message without the
 path. ``from_string`` builds a document from text, through the same code as .txt files.
+
+All formats give the same ``Document.text`` for the same agreement (up to white space):
+blocks joined by "\n", wrapped lines joined by a space, list labels at the start of
+their item, table rows as cells joined by " | ". Locations (``Document.refs``):
+
+* TXT/MD: ``line``, the 1-based source line.
+* PDF: ``page`` (1-based) and ``line``, the 1-based text line on that page in pdfium's
+  reading order, counting body lines only (not running headers, footers, page numbers).
+* DOCX: ``paragraph``, the 1-based position of the ``<w:p>`` among
+  :func:`docx_reader.body_paragraphs` (body paragraphs and table-cell paragraphs in
+  reading order); in a table also ``table``, ``row`` and ``cell``, 0-based like
+  ``Block.table`` and ``Block.row``.
 """
 
 from __future__ import annotations
