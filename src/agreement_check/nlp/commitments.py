@@ -1,0 +1,204 @@
+"""Commitments: which clauses are undertakings, their party, kind and elements.
+
+A clause is a commitment when one of its sentences is an undertaking, when it is an item
+under a lead-in that names a party ("The District agrees to the following:"), or when it
+is a row of a services table. Its kind follows from the first cue word of the promised act
+("convene" -> meeting, "reimburse" -> payment), with a compensatory award taking
+precedence over a plain service and the parent's own undertakings being of kind "parent".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Commitment, Element
+from .context import Context
+from .elements import ElementFinder
+from .hits import Hit
+from .segment import Unit, heading_like
+from .undertakings import Undertaking, UndertakingFinder
+
+_KIND_CUES = {
+    "comp_ed": "comp_ed",
+    "evaluations": "evaluation",
+    "meetings": "meeting",
+    "payments": "payment",
+    "actions": "action",
+    "services": "service",
+    "recurrence": "service",
+}
+_INHERITED = ("start", "end", "location")
+_IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
+
+
+@dataclass(slots=True)
+class Lead:
+    """What a lead-in gives the items under it."""
+
+    undertaking: Undertaking | None
+    elements: dict[str, Element | None]
+    services: bool  # "... the following services:"
+
+
+class CommitmentFinder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.undertakings = UndertakingFinder(ctx)
+        self.elements = ElementFinder(ctx)
+        self._leads: dict[int, Lead] = {}
+        self._columns: dict[int, dict[int, str]] = {}
+
+    def find(self, units: list[Unit]) -> list[Commitment]:
+        out: list[Commitment] = []
+        for unit in units:
+            found = self._row(unit) if unit.kind == "row" else self._clause(unit)
+            if found is not None:
+                found.id = f"c{len(out) + 1}"
+                out.append(found)
+        return out
+
+    # -- clauses ------------------------------------------------------------------------
+
+    def _clause(self, unit: Unit) -> Commitment | None:
+        if unit.kind == "heading" or unit.skip or unit.is_lead_in or heading_like(unit):
+            return None
+        own: Undertaking | None = None
+        own_end = unit.end
+        for start, end in unit.sentences:
+            if self.ctx.hits.first(start, end, "cure"):
+                break
+            own = self.undertakings.in_sentence(start, end)
+            if own is not None:
+                own_end = end
+                break
+        lead = self._lead(unit.lead) if unit.lead is not None else None
+        if own is None:
+            if lead is None or lead.undertaking is None or self._excluded(unit):
+                return None
+            return self._make(unit, lead.undertaking, unit.body, unit.end, lead)
+        return self._make(unit, own, own.predicate, own_end, lead, own=True)
+
+    def _excluded(self, unit: Unit) -> bool:
+        return bool(self.ctx.hits.first(unit.start, unit.end, "boilerplate", "cure"))
+
+    def _make(
+        self, unit: Unit, und: Undertaking, cue_start: int, cue_end: int,
+        lead: Lead | None, own: bool = False,
+    ) -> Commitment:
+        kind = self._kind(und, cue_start if not und.passive or not own else unit.body, cue_end)
+        if kind is None:
+            kind = "service" if lead is not None and lead.services else "action"
+        elements = self.elements.find(kind, unit.body, unit.end)
+        if lead is not None and (not own or und is lead.undertaking):
+            for name in _INHERITED:
+                if elements[name] is None:
+                    elements[name] = lead.elements[name]
+        return Commitment(
+            id="", kind=kind, party=und.party, text=unit.text, start=unit.start,
+            end=unit.end, label=unit.path, elements=elements,
+        )
+
+    def _kind(self, und: Undertaking, start: int, end: int) -> str | None:
+        """The kind named by the first cue of the promised act; None when there is none."""
+        if und.party_span is not None and self.ctx.hits.within(*und.party_span, "parent_parties"):
+            return "parent"
+        cues = [h for h in self.ctx.hits.within(start, end) if h.label in _KIND_CUES]
+        if und.passive:
+            participle = [h for h in cues if h.start == und.predicate]
+            cues = participle + [h for h in cues if h not in participle]
+        if not cues:
+            return "service" if self.ctx.hits.first(start, end, "FREQUENCY") else None
+        first = cues[0]
+        kind = _KIND_CUES[first.label]
+        if kind == "payment" and self._pays_for_evaluation(first, cues):
+            return "evaluation"
+        if kind in ("service", "action") and any(h.label == "comp_ed" for h in cues):
+            return "comp_ed"
+        return kind
+
+    def _pays_for_evaluation(self, payment: Hit, cues: list[Hit]) -> bool:
+        """ "fund an IEE", "pay for an independent evaluation": an evaluation, not a payment."""
+        for h in cues:
+            if h.label == "evaluations" and h.start > payment.end:
+                gap = self.ctx.text[payment.end : h.start].split()
+                return len(gap) <= _IEE_REACH and "for" not in [w.lower() for w in gap[1:]]
+        return False
+
+    def _lead(self, unit: Unit) -> Lead:
+        key = unit.start
+        if key not in self._leads:
+            und = None
+            for start, end in unit.sentences:
+                und = self.undertakings.in_sentence(start, end)
+                if und is not None:
+                    break
+            services = "service" in unit.text.lower() or bool(
+                self.ctx.hits.first(unit.start, unit.end, "services")
+            )
+            self._leads[key] = Lead(und, self.elements.find("service", unit.body, unit.end), services)
+        return self._leads[key]
+
+    # -- table rows -----------------------------------------------------------------------
+
+    def _row(self, unit: Unit) -> Commitment | None:
+        block = unit.block
+        if block is None or block.table is None or unit.skip:
+            return None
+        columns = self._table_columns(block.table)
+        if block.row == 0 or "service" not in columns.values() or not block.cells:
+            return None
+        intro = self._lead(unit.intro) if unit.intro is not None else None
+        und = intro.undertaking if intro is not None else None
+        elements = {name: None for name in self.elements.find("service", unit.start, unit.start)}
+        for i, (start, end) in enumerate(block.cells):
+            name = columns.get(i)
+            if name is None:
+                continue
+            cell = self.ctx.text[start:end].strip()
+            if not cell or cell.lower() in self.ctx.terms["blank_cells"]:
+                continue
+            elements[name] = self._cell(name, start, end)
+        if intro is not None:
+            for name in _INHERITED:
+                if name not in columns.values() and elements[name] is None:
+                    elements[name] = intro.elements[name]
+        service = elements["service"]
+        kind = "comp_ed" if service and self.ctx.hits.first(service.start, service.end, "comp_ed") else "service"
+        return Commitment(
+            id="", kind=kind, party=und.party if und else None, text=unit.text,
+            start=unit.start, end=unit.end, label=unit.path, elements=elements,
+        )
+
+    def _cell(self, name: str, start: int, end: int) -> Element:
+        """A cell as the element its column holds, valued from the hits inside it."""
+        found = self.elements.find("service", start, end)
+        if name in ("start", "end", "deadline"):
+            times = self.elements.times(start, self.ctx.hits.within(start, end))
+            if times:
+                t = times[0]
+                return self.elements.element(start, end, self.elements.time_value(t, name))
+        elif name in ("frequency", "duration", "amount") and found[name] is not None:
+            return self.elements.element(start, end, found[name].value)
+        return self.elements.element(start, end)
+
+    def _table_columns(self, table: int) -> dict[int, str]:
+        """Element name of each column of a table, read from its header row."""
+        if table not in self._columns:
+            columns: dict[int, str] = {}
+            header = next(
+                (b for b in self.ctx.document.blocks if b.table == table and b.row == 0), None
+            )
+            if header is not None:
+                matcher = self.ctx.lexicon.columns
+                strings = self.ctx.doc.vocab.strings
+                for i, (start, end) in enumerate(header.cells):
+                    span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    found = sorted(matcher(span), key=lambda m: m[1])
+                    if found:
+                        label = strings[found[0][0]].removeprefix("COL_")
+                        if label not in columns.values():
+                            columns[i] = label
+            self._columns[table] = columns
+        return self._columns[table]

@@ -1,0 +1,76 @@
+"""Facts about the whole document: is it an agreement, its date, every date it mentions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import DateMention
+from . import dates
+from .context import Context
+
+_SIGNATURE_LINE = re.compile(r"_{4,}")
+_CUE_REACH = 60  # characters between "Dated:" and the date it introduces
+_TITLE_BLOCKS = 4  # headings and short lines at the top that make up the title
+
+
+def is_agreement(ctx: Context, commitments: int) -> bool:
+    """An agreement has an agreement title; a progress report or a letter has another.
+    A document with neither decides by whether it holds any commitment at all."""
+    blocks = ctx.document.blocks
+    top = [b for b in blocks[:8] if b.end - b.start <= 120][:_TITLE_BLOCKS]
+    title = "\n".join(ctx.text[b.start : b.end] for b in top)
+    agreement = ctx.terms["agreement_titles"].search(title)
+    other = ctx.terms["non_agreement_titles"].search(title)
+    if agreement and other:
+        return agreement.start() < other.start()
+    if agreement or other:
+        return bool(agreement)
+    return commitments > 0
+
+
+def agreement_date(ctx: Context) -> date | None:
+    """The agreement's own date: after "Date of Agreement:", "Dated:", "Signed this ...",
+    "entered into this ...", "effective on ..."; else the latest date on a signature line."""
+    text = ctx.text
+    for cue in (h for h in ctx.hits.all if h.label == "agreement_date_cues"):
+        line_end = text.find("\n", cue.end)
+        line_end = len(text) if line_end < 0 else line_end
+        found = ctx.hits.first(cue.end, min(line_end, cue.end + _CUE_REACH), "DATE")
+        if found is not None:
+            parsed = dates.parse(text[found.start : found.end], None)
+            if parsed is not None:
+                return parsed
+    signed: list[date] = []
+    for block in ctx.document.blocks:
+        if _SIGNATURE_LINE.search(text, block.start, block.end):
+            for found in ctx.hits.within(block.start, block.end, "DATE"):
+                parsed = dates.parse(text[found.start : found.end], None)
+                if parsed is not None:
+                    signed.append(parsed)
+    return max(signed) if signed else None
+
+
+def mentions(ctx: Context) -> list[DateMention]:
+    """Every date-like mention, with its weekday as written, impossibility, school year."""
+    text = ctx.text
+    weekdays = ctx.terms["weekdays"]
+    out: list[DateMention] = []
+    for hit in ctx.hits.all:
+        if hit.label not in ("DATE", "SCHOOL_YEAR", "MONTH"):
+            continue
+        span = text[hit.start : hit.end]
+        start = hit.start
+        mention = DateMention(text=span, start=hit.start, end=hit.end)
+        if hit.label == "SCHOOL_YEAR":
+            mention.school_year = dates.school_year(span)
+        elif hit.label == "DATE":
+            weekday = weekdays.tail(text[max(0, start - 14) : start])
+            if weekday:
+                mention.weekday = weekday.group(0).strip(" ,")
+                mention.start = start - len(weekday.group(0))
+                mention.text = text[mention.start : hit.end]
+            mention.impossible = dates.impossible(span)
+            mention.value = None if mention.impossible else dates.parse(span, ctx.base)
+        out.append(mention)
+    return out

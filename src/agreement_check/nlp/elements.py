@@ -1,0 +1,252 @@
+"""The elements of a commitment: what, how often, how long, how much, when, where, by whom.
+
+Each element comes from the hits inside the clause. Times are sorted into start, end and
+deadline by the cue words right before them ("beginning", "through", "no later than") and
+by the kind of commitment: a one-time act has a deadline, a service has a start and an end,
+a compensatory award has a start and an expiry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ELEMENT_NAMES, Element
+from . import dates, values
+from .context import Context
+from .hits import Hit
+
+TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT")
+_CUE_LISTS = ("ignore_cues", "deadline_cues", "start_cues", "end_cues", "period_cues")
+_JOINER = re.compile(r"^[\s,]*(?:and|or|,)?[\s,]*$", re.I)
+_OPEN_PAREN = re.compile(r"^\s*\(\s*$")
+_PREPOSITION = re.compile(r"\b(in|at|on|inside)\s+[^,;:.()]*$", re.I)
+_PROVIDER_PREP = re.compile(r"\b(by|with|from|through)\s+[^,;:.()]*$", re.I)
+_NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
+_PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
+_START_WORDS = ("first day", "beginning", "start")
+_END_WORDS = ("end", "remainder", "rest", "last day", "conclusion", "close")
+ONE_TIME = ("evaluation", "meeting", "payment", "action", "parent")
+
+
+@dataclass(slots=True)
+class Time:
+    """One time expression in a clause, with its slot."""
+
+    start: int
+    end: int
+    label: str
+    slot: str  # "start", "end", "deadline", "period", "ignore" or "" (no cue)
+
+
+def empty() -> dict[str, Element | None]:
+    return dict.fromkeys(ELEMENT_NAMES)
+
+
+class ElementFinder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.terms = ctx.terms
+
+    def element(self, start: int, end: int, value: Any = None) -> Element:
+        return Element(self.text[start:end], start, end, value)
+
+    def find(self, kind: str, start: int, end: int) -> dict[str, Element | None]:
+        """All elements stated in ``[start, end)`` for a commitment of ``kind``."""
+        hits = self.ctx.hits.within(start, end)
+        out = empty()
+        self._quantities(hits, out)
+        self._times(kind, start, hits, out)
+        first = _first(hits, "services")
+        if first:
+            out["service"] = self.element(first.start, first.end)
+        out["location"] = self._after_preposition(hits, "settings", _PREPOSITION, start)
+        out["provider"] = self._provider(hits, start)
+        schedule = _first(hits, "SCHEDULE")
+        if schedule:
+            out["schedule"] = self._phrase(schedule, end)
+        if kind == "payment":
+            out["payee"] = self._payee(start, end, hits)
+        return out
+
+    # -- quantities ---------------------------------------------------------------------
+
+    def _quantities(self, hits: list[Hit], out: dict[str, Element | None]) -> None:
+        amounts = [h for h in hits if h.label == "AMOUNT"]
+        money = [h for h in amounts if "$" in self.text[h.start : h.end] or "dollar" in self.text[h.start : h.end].lower()]
+        amount = (money or amounts or [None])[0]
+        if amount is not None:
+            text = re.sub(r"\s+of$", "", self.text[amount.start : amount.end])
+            out["amount"] = Element(text, amount.start, amount.start + len(text), values.amount(text))
+        durations = [
+            h for h in hits if h.label == "DURATION" and not any(_inside(h, a) for a in amounts)
+        ]
+        frequency = _first(hits, "FREQUENCY")
+        if durations:
+            d = durations[0]
+            out["duration"] = self.element(d.start, d.end, values.duration(self.text[d.start : d.end]))
+        if frequency is not None:
+            out["frequency"] = self.element(
+                frequency.start, frequency.end, values.frequency(self.text[frequency.start : frequency.end])
+            )
+        elif durations and out["duration"] and out["duration"].value["per"] != "session":
+            # "120 minutes per month" states how often as well as how much.
+            d = out["duration"]
+            out["frequency"] = Element(d.text, d.start, d.end, {"times": None, "per": d.value["per"]})
+
+    # -- times ----------------------------------------------------------------------------
+
+    def times(self, clause_start: int, hits: list[Hit]) -> list[Time]:
+        """Time expressions of a clause, nested ones dropped, each with its cue's slot."""
+        found = [h for h in hits if h.label in TIME_LABELS]
+        found = [h for h in found if not any(o is not h and _inside(h, o) for o in found)]
+        merged: list[Time] = []
+        for h in found:
+            if merged and _OPEN_PAREN.match(self.text[merged[-1].end : h.start]):
+                merged[-1].end = h.end + (1 if self.text[h.end : h.end + 1] == ")" else 0)
+                continue
+            if merged and h.start < merged[-1].end:
+                continue
+            merged.append(Time(h.start, h.end, h.label, ""))
+        previous: Time | None = None
+        for t in merged:
+            window = self.text[max(clause_start, t.start - 48) : t.start]
+            t.slot = self._cue(window)
+            if not t.slot and previous is not None and _JOINER.match(self.text[previous.end : t.start]):
+                t.slot = previous.slot
+            previous = t
+        return merged
+
+    def _cue(self, window: str) -> str:
+        best, length = "", 0
+        for name in _CUE_LISTS:
+            m = self.terms[name].tail(window)
+            if m and len(m.group(0).strip(" ,")) > length:
+                best, length = name.split("_")[0], len(m.group(0).strip(" ,"))
+        return best
+
+    def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
+        for t in self.times(clause_start, hits):
+            if t.slot == "ignore":
+                continue
+            for slot in self._slots(kind, t):
+                if out[slot] is None:
+                    out[slot] = self.element(t.start, t.end, self.time_value(t, slot))
+
+    def _slots(self, kind: str, t: Time) -> tuple[str, ...]:
+        point = self._point(t)
+        if kind in ONE_TIME:
+            return ("start",) if t.slot == "start" else ("deadline",)
+        if t.slot == "period":
+            return ("start", "deadline") if kind == "comp_ed" else ("start", "end")
+        if t.slot in ("start", "end", "deadline"):
+            slot = t.slot
+        elif point in ("start", "end"):
+            slot = point
+        elif t.label == "RELATIVE":
+            slot = "deadline"
+        elif t.label in ("MONTH", "SCHOOL_YEAR") or (t.label == "EVENT" and point is None):
+            return ("start", "deadline") if kind == "comp_ed" else ("start", "end")
+        else:
+            return ()
+        if kind == "comp_ed" and slot == "end":
+            slot = "deadline"
+        return (slot,)
+
+    def _point(self, t: Time) -> str | None:
+        low = self.text[t.start : t.end].lower()
+        if t.label == "EVENT":
+            if low.startswith(("upon", "the week of")) or any(w in low for w in _START_WORDS):
+                return "start"
+            if any(w in low for w in _END_WORDS):
+                return "end"
+        return None
+
+    def time_value(self, t: Time, slot: str) -> dict[str, Any] | None:
+        text = self.text[t.start : t.end]
+        if t.label == "RELATIVE":
+            return values.relative(text, self.text[t.end : t.end + 120].split("\n", 1)[0])
+        if t.label == "MONTH":
+            return dates.month_value(text, last_day=slot != "start")
+        value: dict[str, Any] = {}
+        date_hit = self.ctx.hits.first(t.start, t.end, "DATE")
+        if date_hit is not None:
+            date_text = self.text[date_hit.start : date_hit.end]
+            parsed = dates.parse(date_text, self.ctx.base)
+            if parsed is not None:
+                value["date"] = parsed.isoformat()
+            elif dates.impossible(date_text):
+                value.update(date=None, impossible=True)
+            else:
+                value["date"] = None
+        year = dates.school_year(text)
+        if year is not None:
+            value["school_year"] = list(year)
+        if t.label == "EVENT":
+            point = self._point(t)
+            value["event"] = text
+            if point:
+                value["point"] = point
+            if text.lower().startswith("the week of"):
+                value["week_of"] = True
+        return value or None
+
+    # -- places and people ----------------------------------------------------------------
+
+    def _after_preposition(
+        self, hits: list[Hit], label: str, preposition: re.Pattern[str], clause_start: int
+    ) -> Element | None:
+        """The first ``label`` hit that a preposition introduces ("in the resource room")."""
+        for h in hits:
+            if h.label != label or _NOT_A_PLACE.match(self.text[h.end : h.end + 8]):
+                continue
+            window = self.text[max(clause_start, h.start - 40) : h.start]
+            m = preposition.search(window)
+            if m and len(window[m.start() :].split()) <= 6:
+                start = h.start - len(window) + m.start()
+                return self.element(start, h.end)
+        return None
+
+    def _provider(self, hits: list[Hit], clause_start: int) -> Element | None:
+        choice = _first(hits, "CHOICE")
+        found = self._after_preposition(hits, "providers", _PROVIDER_PREP, clause_start)
+        if choice and (found is None or choice.start < found.start):
+            return self.element(choice.start, choice.end)
+        return found
+
+    def _phrase(self, hit: Hit, end: int) -> Element:
+        """A hit extended to the end of its phrase ("scheduled directly by Parent with the provider")."""
+        m = _PHRASE_END.search(self.text, hit.end, end)
+        return self.element(hit.start, m.start() if m else end)
+
+    def _payee(self, start: int, end: int, hits: list[Hit]) -> Element | None:
+        """Who is paid: "reimburse the Parent", "payable to ...", "$6,500.00 to ..."."""
+        text = self.text
+        cues = self.terms["payee_cues"]
+        for m in cues._any.finditer(text, start, end):
+            cue = m.group(0).lower()
+            if cue == "to" and not re.search(r"[\d$][\d,.]*\s*$", text[max(start, m.start() - 14) : m.start()]):
+                continue
+            np_start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+            np_start += len(re.match(r"(?:the\s+)?", text[np_start:end], re.I).group(0))
+            party = next(
+                (h for h in hits if h.label in ("parties", "PERSON") and h.start == np_start), None
+            )
+            if party is not None:
+                stop = re.search(r"[,;:.()]|\s(?:for|within|by|in|\$|the\s+sum)\b|\s\$", text[party.start:end])
+                np_end = party.start + (stop.start() if stop else end - party.start)
+                return self.element(party.start, np_end)
+            name = re.match(r"(?:[A-Z][\w.&'’-]*(?:\s+|$)|&\s+)+", text[np_start:end])
+            if name and cue != "reimburse":
+                return self.element(np_start, np_start + len(name.group(0).rstrip()))
+        return None
+
+
+def _first(hits: list[Hit], label: str) -> Hit | None:
+    return next((h for h in hits if h.label == label), None)
+
+
+def _inside(inner: Hit, outer: Hit) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (inner.start, inner.end)

@@ -1,0 +1,254 @@
+"""The language data of the commitment engine, compiled into spaCy matchers.
+
+Word lists (``patterns/NAME.txt``) that mark things inside clauses become one
+PhraseMatcher over the lower-cased text, each hit labelled with its list's name. Lists the
+logic consults only at a few known places (the words right before a date, a heading, a
+title) are compiled into :class:`Terms` instead, so common words such as "to" or "in" are
+not matched all over the document.
+
+Matcher patterns (``patterns/NAME.jsonl``) are costly to run over every token, so each
+pattern has an *anchor*: a literal token every match must contain (the entry's optional
+``"anchor"`` index, else the rarest-looking literal token). A cheap PhraseMatcher finds
+the anchors of all files in one pass, and each file's Matcher then runs only on the
+windows around its own anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..patterns import load_patterns, load_words
+
+#: Word lists matched over the whole text (hit label = list name).
+PHRASE_LISTS: tuple[str, ...] = (
+    "obligations",
+    "permissions",
+    "parties",
+    "parent_parties",
+    "services",
+    "comp_ed",
+    "evaluations",
+    "iee",
+    "meetings",
+    "payments",
+    "actions",
+    "recurrence",
+    "settings",
+    "providers",
+    "boilerplate",
+    "cure",
+    "agreement_date_cues",
+)
+
+#: Word lists the logic looks up at known places (see :class:`Terms`).
+TERM_LISTS: tuple[str, ...] = (
+    "non_parties",
+    "start_cues",
+    "end_cues",
+    "deadline_cues",
+    "period_cues",
+    "ignore_cues",
+    "payee_cues",
+    "skip_sections",
+    "agreement_titles",
+    "non_agreement_titles",
+    "stative_verbs",
+    "participles",
+    "blank_cells",
+    "weekdays",
+    "abbreviations",
+)
+
+#: Matcher pattern files run over the whole document (near their anchors).
+PATTERN_FILES: tuple[str, ...] = (
+    "frequency",
+    "duration",
+    "amount",
+    "dates",
+    "time_terms",
+    "schedule",
+    "people",
+)
+
+#: Pattern file matched only against the header row of each table.
+COLUMNS_FILE = "table_columns"
+
+# Values too frequent to anchor a pattern on when the pattern offers anything rarer.
+_COMMON = frozenset(
+    "( ) , . - / : ; \" “ ” ' a an the of to in on at for and or by per each every x d dd "
+    "dddd school day year".split()
+)
+_ANCHOR_ATTRS = ("LOWER", "ORTH", "TEXT", "SHAPE")
+_UNBOUNDED = 4  # tokens a "*" or "+" operator is assumed to cover when sizing windows
+
+
+def words(name: str, extra: Mapping[str, Sequence[str]] | None) -> list[str]:
+    """Word list ``name`` with the advocate's extra terms for it."""
+    return load_words(name, tuple((extra or {}).get(name, ())))
+
+
+class Terms:
+    """A word list for lookups in Python: whole words, case-insensitive, spaces flexible."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        terms = sorted({t.lower() for t in terms}, key=len, reverse=True)
+        self.set = frozenset(terms)
+        body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms) or r"(?!x)x"
+        self._any = re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.I)
+        self._tail = re.compile(rf"(?<![\w'’])(?:{body})[\s,]*$", re.I)
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.set
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """First term anywhere in ``text``."""
+        return self._any.search(text)
+
+    def tail(self, text: str) -> re.Match[str] | None:
+        """The longest term that ``text`` ends with (ignoring trailing spaces and commas)."""
+        return self._tail.search(text)
+
+
+class Anchors:
+    """Where each pattern file may match: the anchor hits of all files in one pass.
+
+    An anchor is added under a key naming its file and how many tokens its pattern may
+    reach before and after it, so a window covers exactly the tokens a match could use.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matchers = {a: PhraseMatcher(nlp.vocab, attr=a) for a in ("LOWER", "ORTH", "SHAPE")}
+        self._nlp = nlp
+
+    def add(self, file_index: int, entry: Mapping[str, Any]) -> None:
+        pattern = entry["pattern"]
+        i, attr, values = _anchor(pattern, entry.get("anchor"))
+        key = f"{file_index}:{_reach(pattern[:i])}:{_reach(pattern[i + 1:])}"
+        make = _shape_doc if attr == "SHAPE" else lambda nlp, v: nlp.make_doc(v)
+        self.matchers[attr].add(key, [make(self._nlp, v) for v in values])
+
+    def windows(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
+        """Merged token windows of each pattern file."""
+        strings = doc.vocab.strings
+        keys: dict[int, tuple[int, int, int]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for matcher in self.matchers.values():
+            if not len(matcher):
+                continue
+            for key, s, e in matcher(doc):
+                if key not in keys:
+                    keys[key] = tuple(map(int, strings[key].split(":")))  # type: ignore[assignment]
+                index, before, after = keys[key]
+                spans.setdefault(index, []).append((s - before, e + after))
+        return {index: _merge(found, len(doc)) for index, found in spans.items()}
+
+
+def _merge(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            if hi > out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return [(max(0, lo), min(hi, n)) for lo, hi in out]
+
+
+def _values(spec: Any) -> list[str] | None:
+    if isinstance(spec, str):
+        return [spec]
+    if isinstance(spec, dict) and isinstance(spec.get("IN"), list):
+        return [str(v) for v in spec["IN"]]
+    return None
+
+
+def _literal(tok: Mapping[str, Any]) -> tuple[str, list[str]] | None:
+    for attr in _ANCHOR_ATTRS:
+        values = _values(tok.get(attr))
+        if values is not None:
+            kind = "LOWER" if attr == "TEXT" else attr
+            return kind, [v.lower() if kind == "LOWER" else v for v in values]
+    return None
+
+
+def _anchor(pattern: list[dict[str, Any]], given: int | None) -> tuple[int, str, list[str]]:
+    """Index, attribute (LOWER, ORTH or SHAPE) and values of the anchor token: the one
+    ``given`` by the pattern's author, else the first literal, required token whose values
+    are not common words (a digit shape such as "d/d/dddd" or "dx" before any word)."""
+    if given is not None:
+        literal = _literal(pattern[given])
+        if literal is None or pattern[given].get("OP") in ("?", "*", "!"):
+            raise ValueError(f"anchor {given} is not a required literal token: {pattern}")
+        return given, *literal
+    candidates = []
+    for i, tok in enumerate(pattern):
+        literal = _literal(tok) if tok.get("OP") not in ("?", "*", "!") else None
+        if literal is not None:
+            candidates.append((i, *literal))
+    if not candidates:
+        raise ValueError(f"pattern has no literal token to anchor it: {pattern}")
+    rare = [c for c in candidates if not any(v.lower() in _COMMON for v in c[2])]
+    return next((c for c in rare if c[1] == "SHAPE"), rare[0] if rare else candidates[0])
+
+
+def _reach(tokens: list[dict[str, Any]]) -> int:
+    return sum(_UNBOUNDED if tok.get("OP") in ("*", "+") else 1 for tok in tokens)
+
+
+def _shape_doc(nlp: Language, shape: str) -> Doc:
+    """A one-token doc whose token has the shape ``shape`` ("d/d/dddd" -> "1/1/1111")."""
+    sample = "".join({"d": "1", "x": "a", "X": "A"}.get(ch, ch) for ch in shape)
+    return nlp.make_doc(sample)
+
+
+def compile_matcher(
+    nlp: Language, name: str, anchors: Anchors | None = None, index: int = 0
+) -> Matcher:
+    """The Matcher of pattern file ``name``; registers each pattern's anchor if asked."""
+    matcher = Matcher(nlp.vocab)
+    by_label: dict[str, list[list[dict[str, Any]]]] = {}
+    for entry in load_patterns(name):
+        by_label.setdefault(entry["label"], []).append(entry["pattern"])
+        if anchors is not None:
+            anchors.add(index, entry)
+    for label, patterns in by_label.items():
+        matcher.add(label, patterns)
+    return matcher
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the pipeline matches, built once per set of extra words."""
+
+    phrases: PhraseMatcher
+    matchers: list[Matcher]
+    anchors: Anchors
+    columns: Matcher
+    terms: dict[str, Terms]
+
+    @classmethod
+    def build(cls, nlp: Language, extra: Mapping[str, Sequence[str]] | None) -> Lexicon:
+        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name in PHRASE_LISTS:
+            phrases.add(name, list(nlp.tokenizer.pipe(words(name, extra))))
+        anchors = Anchors(nlp)
+        matchers = [compile_matcher(nlp, name, anchors, i) for i, name in enumerate(PATTERN_FILES)]
+        terms = {name: Terms(words(name, extra)) for name in TERM_LISTS}
+        return cls(phrases, matchers, anchors, compile_matcher(nlp, COLUMNS_FILE), terms)
+
+    def matches(self, doc: Doc) -> Iterable[tuple[int, int, int]]:
+        """(match_id, start, end) of every phrase and pattern; patterns are run only
+        inside the windows around their anchors."""
+        yield from self.phrases(doc)
+        for index, windows in self.anchors.windows(doc).items():
+            matcher = self.matchers[index]
+            for lo, hi in windows:
+                yield from ((m, lo + s, lo + e) for m, s, e in matcher(doc[lo:hi]))

@@ -1,0 +1,247 @@
+"""Clause segmentation that understands agreements.
+
+Each block is a unit; a paragraph holding several numbered items inline ("The District
+agrees to: (a) ...; (b) ...") is split into a lead-in and its items. Every unit learns its
+nested label ("2.3(a)"), the section it sits in, whether that section holds commitments at
+all (recitals, definitions and signatures do not), and the lead-in ("... agrees to the
+following:") that governs it. Table rows are units too, tied to the sentence that
+introduces their table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Block, Document
+from .lexicon import Terms
+
+# An inline list label after a colon or semicolon: "...: (a) provide ...; (b) ...".
+_INLINE = re.compile(
+    r"(?:(?<=:)|(?<=;)|(?<=;\sand)|(?<=;\sor))\s+(?P<label>\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))\s+"
+)
+# A numbered item run into the previous one: "... by March 1. 2. The Parent will ...".
+_RUN_ON = re.compile(r"(?<=[.;])\s+(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
+_SECTION = re.compile(r"^(?:section|article|part|§)\s*([0-9]+|[IVX]+)\b", re.I)
+_LABEL_CORE = re.compile(r"^\(?([0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,4}(?:\.[0-9]+)*)[.)]?$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_SECTION_PREFIX = re.compile(
+    r"^\s*(?:(?:section|article|part)\s+|§\s*)?(?:[0-9]+(?:\.[0-9]+)*|[IVX]+(?=[.)\s]))?[.)]?\s*", re.I
+)
+_MINOR = frozenset("a an and as at by for from in of on or the to with".split())
+_SHORT_TITLE = re.compile(r"^[^.;:!?]{1,80}\.?$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A clause-sized piece of the document: a heading, paragraph, list item or table row."""
+
+    start: int  # span of the unit's text (with its label) in Document.text
+    end: int
+    body: int  # where the text after the label starts
+    kind: str  # "heading", "paragraph", "item" or "row"
+    label: str | None = None
+    path: str | None = None  # nested label: "1(c)", "2.3(a)"
+    level: int = 0
+    skip: bool = False  # inside recitals, definitions or signatures
+    lead: Unit | None = None  # the lead-in whose list this unit belongs to
+    intro: Unit | None = None  # for a table row: the unit before its table
+    block: Block | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def is_lead_in(self) -> bool:
+        return self.kind in ("paragraph", "item") and self.text.rstrip().endswith(":")
+
+    @property
+    def title(self) -> str:
+        """The unit's words without its label or section number ("Background")."""
+        body = self.text[self.body - self.start :]
+        return _SECTION_PREFIX.sub("", body).strip().rstrip(".:").strip()
+
+
+def label_core(label: str) -> str:
+    m = _LABEL_CORE.match(label.strip())
+    return m.group(1) if m else ""
+
+
+def nest(parent: str | None, label: str) -> str | None:
+    """The nested label of ``label`` under ``parent``: ("1", "(c)") -> "1(c)"."""
+    core = label_core(label)
+    if not core:
+        return parent
+    if parent is None or core.startswith(parent + "."):
+        return core
+    return f"{parent}({core})"
+
+
+def sentences(text: str, offset: int, abbreviations: Terms) -> list[tuple[int, int]]:
+    """Sentence spans of a unit's text; abbreviations and initials do not end one."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text[start : m.start() + 1])
+        token = word.group(1) if word else ""
+        if token in abbreviations or _INITIALS.match(token) or re.fullmatch(r"\(?\d{1,2}\.", token):
+            continue
+        out.append((offset + start, offset + m.start() + 1))
+        start = m.end()
+    if text[start:].strip():
+        out.append((offset + start, offset + len(text.rstrip())))
+    return out
+
+
+def _pieces(text: str) -> list[tuple[int, str | None]]:
+    """Offsets (and labels) where a paragraph splits into inline items, if it holds at
+    least two consecutive ones."""
+    for pattern in (_INLINE, _RUN_ON):
+        found = list(pattern.finditer(text))
+        if len(found) >= 2 and _consecutive([m.group("label") for m in found]):
+            return [(0, None)] + [(m.start("label"), m.group("label")) for m in found]
+    return [(0, None)]
+
+
+def _consecutive(labels: list[str]) -> bool:
+    cores = [label_core(lab).lower() for lab in labels]
+    first = cores[0]
+    if first not in ("a", "i", "1") and not (first.isdigit() and len(cores) > 2):
+        return False
+    return all(_successor(a, b) for a, b in zip(cores, cores[1:]))
+
+
+def _successor(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    if len(a) == 1 and len(b) == 1 and a.isalpha():
+        return ord(b) == ord(a) + 1
+    return set(a + b) <= set("ivx")
+
+
+def heading_like(unit: Unit) -> bool:
+    """A numbered title such as "2. Compensatory Education" or "I. RECITALS"."""
+    body = unit.text[unit.body - unit.start :].strip()
+    if unit.kind != "item" or not _SHORT_TITLE.match(body) or body.endswith(":"):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if w.lower() not in _MINOR]
+    return 0 < len(words) <= 8 and all(w[0].isupper() for w in words)
+
+
+def segment(doc: Document, terms: dict[str, Terms]) -> list[Unit]:
+    """The document's units in reading order, with labels, sections and lead-ins."""
+    units = list(_units(doc, terms["abbreviations"]))
+    _structure(units, terms["skip_sections"])
+    return units
+
+
+def _units(doc: Document, abbreviations: Terms) -> Iterator[Unit]:
+    text = doc.text
+    for block in doc.blocks:
+        raw = text[block.start : block.end]
+        if block.kind == "table_row":
+            yield _unit(text, block.start, block.end, block.start, "row", None, block, abbreviations)
+            continue
+        if block.kind == "heading":
+            yield _unit(text, block.start, block.end, block.start, "heading", None, block, abbreviations)
+            continue
+        label = block.label if block.kind == "list_item" else None
+        body = block.start + (len(label) if label and raw.startswith(label) else 0)
+        pieces = _pieces(raw) if block.kind == "paragraph" or label else [(0, None)]
+        for i, (offset, inline) in enumerate(pieces):
+            start = block.start + offset
+            end = block.start + pieces[i + 1][0] if i + 1 < len(pieces) else block.end
+            if inline is None:
+                kind = "item" if label else "paragraph"
+                yield _unit(text, start, end, body, kind, label, block, abbreviations)
+            else:
+                yield _unit(text, start, end, start + len(inline), "item", inline, block, abbreviations, inline=True)
+
+
+def _unit(
+    text: str, start: int, end: int, body: int, kind: str, label: str | None,
+    block: Block, abbreviations: Terms, inline: bool = False,
+) -> Unit:
+    while end > start and text[end - 1] in " ;":
+        end -= 1
+    unit = Unit(start=start, end=end, body=body, kind=kind, label=label, block=block)
+    unit.text = text[start:end]
+    unit.level = block.level + (1 if inline else 0)
+    if kind != "row":
+        body_start = body
+        while body_start < end and text[body_start] == " ":
+            body_start += 1
+        unit.sentences = sentences(text[body_start:end], body_start, abbreviations)
+    return unit
+
+
+def _structure(units: list[Unit], skip_sections: Terms) -> None:
+    """Nested labels, skipped sections, lead-ins and table intros, in one pass."""
+    labels: list[tuple[int, str | None]] = []  # open list items: (level, nested label)
+    section: str | None = None
+    skip_level: int | None = None  # a skipped section opened by a numbered title
+    skipping = False
+    leads: list[Unit] = []
+    previous: Unit | None = None
+    for unit in units:
+        if unit.kind == "heading":
+            labels.clear()
+            leads.clear()
+            m = _SECTION.match(unit.text.strip())
+            section = m.group(1) if m else None
+            skipping = unit.title.lower() in skip_sections
+            skip_level = None
+            previous = unit
+            continue
+        if unit.kind == "row":
+            unit.intro = previous if previous is not None and previous.kind != "row" else (
+                previous.intro if previous is not None else None
+            )
+            unit.skip = skipping
+            unit.lead = unit.intro.lead if unit.intro is not None else None
+            if previous is None or previous.kind != "row":
+                unit.path = unit.intro.path if unit.intro else section
+            else:
+                unit.path = previous.path
+            previous = unit
+            continue
+        if unit.kind == "item":
+            while labels and labels[-1][0] >= unit.level:
+                labels.pop()
+            parent = labels[-1][1] if labels else section
+            unit.path = nest(parent, unit.label or "")
+            labels.append((unit.level, unit.path))
+            if skip_level is not None and unit.level <= skip_level:
+                skipping, skip_level = False, None
+            if heading_like(unit):
+                if unit.title.lower() in skip_sections:
+                    skipping, skip_level = True, unit.level
+                leads = [lead for lead in leads if lead.level < unit.level]
+        else:
+            unit.path = labels[-1][1] if labels else section
+        unit.skip = skipping
+        unit.lead = _governing(leads, unit)
+        if unit.is_lead_in:
+            leads = [lead for lead in leads if _contains(lead, unit)]
+            leads.append(unit)
+        elif unit.lead is None:
+            leads = [lead for lead in leads if lead.kind == "item" and lead.level < unit.level]
+        previous = unit
+
+
+def _contains(lead: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` may belong to the list that ``lead`` introduces."""
+    if unit.kind == "paragraph":
+        return False
+    if lead.kind == "item":
+        return unit.level > lead.level
+    return unit.kind in ("item", "row")
+
+
+def _governing(leads: list[Unit], unit: Unit) -> Unit | None:
+    for lead in reversed(leads):
+        if _contains(lead, unit):
+            return lead
+    return None

@@ -1,0 +1,158 @@
+"""Finding the undertaking in a sentence: its marker, its party, its voice.
+
+"The District will provide ..." (active: the party is the subject), "Speech therapy shall
+be provided by the District's SLP" (passive: the party is the by-agent, or none),
+"The District shall not ..." (negated: still an undertaking), "The District may provide
+..." (hedged). Rights and options ("the Parent may file ...", "either party may ..."),
+statements ("shall then have ten days", "shall be legally binding") and sentences with
+boilerplate or cure language are not undertakings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context
+from .hits import Hit
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|or|but|that|if|unless|then)\s")
+_LEADING = re.compile(
+    r"^(?:\s|and\b|or\b|but\b|then\b|also\b|the\b|a\b|an\b|each\b|its\b|their\b|[-–•*])+", re.I
+)
+_AFTER_MARKER = re.compile(
+    r"\s+(?P<neg>not\s+)?(?:(?:also|then|further|promptly|immediately|timely|jointly|directly|"
+    r"each|both|only|still|additionally)\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
+)
+_AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
+_NP_STOP = re.compile(
+    r"\s+(?:within|to|in|at|on|for|no|not|by|during|beginning|starting|from|through|until|"
+    r"before|after|with|and|or|who|which|that|as|upon|once)\b.*$",
+    re.I,
+)
+_PERMISSION = "permissions"
+
+
+@dataclass(slots=True)
+class Undertaking:
+    marker: tuple[int, int]  # span of "will", "shall", "agrees to" ...
+    predicate: int  # where the promised act starts (after the marker, "not", "be")
+    party: str | None
+    party_span: tuple[int, int] | None
+    passive: bool = False
+    negated: bool = False
+    hedged: bool = False
+
+
+def clean_party(text: str) -> str:
+    """A noun phrase as a party name: determiners and conjunctions off, spaces collapsed."""
+    return " ".join(_LEADING.sub("", text).split()).strip(" ,.")
+
+
+class UndertakingFinder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.terms = ctx.terms
+
+    def in_sentence(self, start: int, end: int) -> Undertaking | None:
+        """The first undertaking in the sentence ``[start, end)``, if any."""
+        hits = self.ctx.hits.within(start, end)
+        if any(h.label in ("boilerplate", "cure") for h in hits):
+            return None
+        for marker in (h for h in hits if h.label in ("obligations", _PERMISSION)):
+            found = self._at(marker, start, end, hits)
+            if found is not None:
+                return found
+        return None
+
+    def _at(self, marker: Hit, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
+        text = self.ctx.text
+        after = _AFTER_MARKER.match(text, marker.end, end)
+        if after is None:
+            return None
+        word = after.group("word").lower()
+        negated = bool(after.group("neg"))
+        hedged = marker.label == _PERMISSION
+        if word in self.terms["stative_verbs"]:
+            return None
+        passive = False
+        predicate = after.start("word")
+        if word == "be":
+            participle = (after.group("next") or "").lower()
+            if not (participle.endswith(("ed", "en")) or participle in self.terms["participles"]):
+                return None
+            passive = True
+            predicate = after.start("next")
+        subject_start = self._subject_start(start, marker.start)
+        subject = (subject_start, marker.start)
+        if passive:
+            if not self._passive_subject(subject, predicate, end, hits):
+                return None
+            party, span = self._agent(predicate, end, hits)
+            if hedged and span is not None and self._parent(span):
+                return None
+            return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
+        party, span = self._party(subject, hits)
+        if party is None or (hedged and self._parent(span)):
+            return None
+        return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged)
+
+    def _subject_start(self, start: int, marker: int) -> int:
+        """Start of the subject: after the last comma, parenthesis or conjunction."""
+        head = self.ctx.text[start:marker]
+        cut = 0
+        for m in _CLAUSE_BREAK.finditer(head):
+            cut = m.end()
+        return start + cut
+
+    def _party(self, span: tuple[int, int], hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
+        """The party a subject names, as written, or None."""
+        raw = self.ctx.text[span[0] : span[1]]
+        name = clean_party(raw)
+        if not name or name.lower() in self.terms["non_parties"]:
+            return None, None
+        offset = span[0] + raw.find(name.split()[0])
+        named = (offset, offset + len(name))
+        defined = self.ctx.names.get(name.lower())
+        if defined:
+            return defined, named
+        if any(
+            h.label in ("parties", "PERSON") and span[0] <= h.start and h.end <= span[1]
+            for h in hits
+        ) and len(name.split()) <= 6:
+            return name, named
+        return None, None
+
+    def _passive_subject(
+        self, subject: tuple[int, int], predicate: int, end: int, hits: list[Hit]
+    ) -> bool:
+        """A passive sentence is an undertaking when its subject or its participle says
+        what is to be done: "Speech therapy shall be provided", "The IEP will be amended"."""
+        name = clean_party(self.ctx.text[subject[0] : subject[1]])
+        if not name or name.lower() in self.terms["non_parties"]:
+            return False
+        cues = ("services", "comp_ed", "evaluations", "meetings", "payments", "actions")
+        word_end = predicate + len(self.ctx.text[predicate:end].split(" ", 1)[0])
+        return any(
+            h.label in cues and (subject[0] <= h.start < subject[1] or predicate <= h.start < word_end)
+            for h in hits
+        )
+
+    def _agent(
+        self, predicate: int, end: int, hits: list[Hit]
+    ) -> tuple[str | None, tuple[int, int] | None]:
+        """The party after "by" in a passive sentence, if there is one."""
+        text = self.ctx.text
+        for m in _AGENT.finditer(text, predicate, end):
+            np = _NP_STOP.sub("", m.group("np"))
+            span = (m.start("np"), m.start("np") + len(np))
+            party, named = self._party(span, hits)
+            if party is not None:
+                return party, named
+        return None, None
+
+    def _parent(self, span: tuple[int, int] | None) -> bool:
+        """Whether the party is the family's side (their "may" is a right)."""
+        if span is None:
+            return False
+        return bool(self.ctx.hits.within(span[0], span[1], "parent_parties"))
