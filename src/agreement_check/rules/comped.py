@@ -195,9 +195,20 @@ class Capacity:
     deadline: date
 
 
-def _per_week_generous(freq: dict) -> dict:
-    """“bi-weekly” is ambiguous; the generous reading (twice a week) is the one to test."""
-    return {"times": 2, "per": "week"} if freq.get("ambiguous") else freq
+def _number_in(value: object, key: str) -> float | None:
+    n = value.get(key) if isinstance(value, dict) else None
+    return n if isinstance(n, int | float) and not isinstance(n, bool) and n > 0 else None
+
+
+def _sessions(c: Commitment, start: date, deadline: date) -> float | None:
+    """Sessions that fit at the stated frequency; “bi-weekly” is read generously, as twice a week."""
+    freq = element(c, "frequency")
+    value = freq.value if freq is not None else None
+    if isinstance(value, dict) and value.get("ambiguous"):
+        value = {"times": 2, "per": "week"}
+    times = _number_in(value, "times")
+    count = periods(start, deadline, value.get("per")) if times else None
+    return None if count is None else times * count
 
 
 def capacity(c: Commitment, ctx: Context) -> Capacity | None:
@@ -207,11 +218,11 @@ def capacity(c: Commitment, ctx: Context) -> Capacity | None:
     end_el = element(c, "deadline") or element(c, "end")
     if amount is None or start_el is None or end_el is None:
         return None
-    a = amount.value if isinstance(amount.value, dict) else {}
-    unit, n = a.get("unit"), a.get("n")
+    unit = amount.value.get("unit") if isinstance(amount.value, dict) else None
+    n = _number_in(amount.value, "n")
     start = resolve(start_el.value, ctx, latest=False)
     deadline = resolve(end_el.value, ctx, latest=True)
-    if unit not in ("hours", "sessions") or not n or start is None or deadline is None:
+    if unit not in ("hours", "sessions") or n is None or start is None or deadline is None:
         return None
     if deadline < start:
         return None  # AC501's problem, not a capacity one
@@ -220,18 +231,18 @@ def capacity(c: Commitment, ctx: Context) -> Capacity | None:
 
 
 def _fits(c: Commitment, unit: str, start: date, deadline: date) -> float | None:
-    freq_el, dur_el = element(c, "frequency"), element(c, "duration")
-    freq = _per_week_generous(freq_el.value) if freq_el and isinstance(freq_el.value, dict) else None
-    dur = dur_el.value if dur_el and isinstance(dur_el.value, dict) else None
-    sessions = freq["times"] * periods(start, deadline, freq["per"]) if freq and "times" in freq else None
+    sessions = _sessions(c, start, deadline)
     if unit == "sessions":
         return sessions
-    minutes, per = (dur.get("minutes"), dur.get("per")) if dur else (None, None)
+    duration = element(c, "duration")
+    minutes = _number_in(duration.value, "minutes") if duration else None
+    per = duration.value.get("per") if minutes else None
     if minutes is None:
         return None
     if per in (None, "session"):
         return None if sessions is None else sessions * minutes / 60
-    return periods(start, deadline, per) * minutes / 60
+    count = periods(start, deadline, per)
+    return None if count is None else count * minutes / 60
 
 
 def _number(x: float) -> str:

@@ -25,11 +25,14 @@ COMPLETE_SERVICE = (
 def has_frequency(c: Commitment, ctx: Context) -> bool:
     """A frequency, or an amount of time per week or month ("150 minutes per week").
 
-    A frequency made only of a vague word ("regular sessions") is not a frequency.
+    A frequency with no number that is only a vague word ("regular sessions") is not one;
+    "bi-weekly" has a number (once per two weeks, or twice a week) and counts.
     """
     freq = element(c, "frequency")
-    if freq is not None and not ctx.phrases("vague").find(freq.text) == [(0, len(freq.text))]:
-        return True
+    if freq is not None:
+        counted = isinstance(freq.value, dict) and "times" in freq.value
+        if counted or not ctx.phrases("vague", "rules-vague-exceptions").find(freq.text):
+            return True
     duration = element(c, "duration")
     return duration is not None and _per(duration.value) in _PERIODS
 
@@ -52,9 +55,16 @@ def _per(value: object) -> str | None:
         question="Who exactly is responsible for doing this: the District, a named staff member, or someone else?",
         legal_basis=None,
         examples=(
-            Example("Occupational therapy shall be provided to the Student for 30 minutes per session.", True),
-            Example("An IEP meeting shall be held no later than April 4, 2025.", True),
-            Example("The District shall convene an IEP meeting no later than April 4, 2025.", False),
+            Example(
+                "MEDIATION AGREEMENT\n\n1. Occupational therapy shall be provided to the Student for 30 "
+                "minutes per session.\n",
+                True,
+            ),
+            Example("MEDIATION AGREEMENT\n\n1. An IEP meeting shall be held no later than April 4, 2025.\n", True),
+            Example(
+                "MEDIATION AGREEMENT\n\n1. The District shall convene an IEP meeting no later than April 4, 2025.\n",
+                False,
+            ),
         ),
     )
 )

@@ -16,6 +16,17 @@ from agreement_check.rules.describe import quoted, subject
 TIME_ELEMENTS = ("start", "end", "deadline")
 
 
+def wording(c: Commitment, ctx: Context, name: str, exceptions: str) -> list[str]:
+    """Phrases of word list ``name`` in the clause, outside its dates (“May” the month is no hedge)."""
+    dates = [(m.start - c.start, m.end - c.start) for m in ctx.analysis.dates]
+    spans = [
+        (s, e)
+        for s, e in ctx.phrases(name, exceptions).find(c.text)
+        if not any(ds <= s and e <= de for ds, de in dates)
+    ]
+    return list(dict.fromkeys(c.text[s:e] for s, e in spans))
+
+
 @commitment_rule(
     Doc(
         code="AC301",
@@ -57,7 +68,7 @@ TIME_ELEMENTS = ("start", "end", "deadline")
     )
 )
 def hedged(c: Commitment, ctx: Context) -> str | None:
-    found = ctx.phrases("hedges", "rules-hedge-exceptions").quotes(c.text)
+    found = wording(c, ctx, "hedges", "rules-hedge-exceptions")
     if found:
         return f"{subject(c)} is qualified by {quoted(found)}, which makes it optional."
     return None
@@ -173,7 +184,7 @@ def _ambiguous_elements(c: Commitment) -> list[str]:
     )
 )
 def vague_quantity(c: Commitment, ctx: Context) -> str | None:
-    found = list(dict.fromkeys(ctx.phrases("vague", "rules-vague-exceptions").quotes(c.text) + _ambiguous_elements(c)))
+    found = list(dict.fromkeys(wording(c, ctx, "vague", "rules-vague-exceptions") + _ambiguous_elements(c)))
     if found:
         return f"{subject(c)} uses {quoted(found)} where a number is needed."
     return None

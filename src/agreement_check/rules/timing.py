@@ -40,9 +40,9 @@ def resolve(value: Any, ctx: Context, *, latest: bool) -> date | None:
             return date.fromisoformat(value["date"])
         except (TypeError, ValueError):
             return None
-    if "school_year" in value:
-        first, second = value["school_year"]
-        return date(second, 6, 30) if latest else date(first, 7, 1)
+    years = value.get("school_year")
+    if isinstance(years, list | tuple) and len(years) == 2 and all(isinstance(y, int) for y in years):
+        return date(years[1], 6, 30) if latest else date(years[0], 7, 1)
     if "event" in value:
         return agreed if _is_agreement(value["event"], ctx) else None
     if "n" in value and _is_agreement(value.get("anchor"), ctx) and agreed is not None:
@@ -65,18 +65,23 @@ def _offset(anchor: date, value: dict[str, Any], *, latest: bool) -> date | None
     return anchor + timedelta(days=sign * math.ceil(days))
 
 
-def periods(start: date, end: date, per: str) -> int:
-    """How many calendar days, weeks, months or years the span ``[start, end]`` touches."""
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def periods(start: date, end: date, per: object) -> int | None:
+    """How many calendar days, weeks, months or years the span ``[start, end]`` touches.
+
+    ``per`` may be a multiple ("2 weeks"); None when it names no calendar period.
+    """
     if per == "day":
         return (end - start).days + 1
     if per == "week":
-        monday = lambda d: d - timedelta(days=d.weekday())  # noqa: E731
-        return (monday(end) - monday(start)).days // 7 + 1
+        return (_monday(end) - _monday(start)).days // 7 + 1
     if per == "month":
         return (end.year - start.year) * 12 + end.month - start.month + 1
     if per == "year":
         return end.year - start.year + 1
-    count, _, unit = per.partition(" ")
-    if count.isdigit() and unit.rstrip("s") in ("day", "week", "month", "year"):
-        return math.ceil(periods(start, end, unit.rstrip("s")) / int(count))
-    raise ValueError(f"unknown period {per!r}")
+    count, _, unit = str(per).partition(" ")
+    whole = periods(start, end, unit.rstrip("s")) if count.isdigit() and int(count) else None
+    return None if whole is None else math.ceil(whole / int(count))

@@ -53,10 +53,6 @@ class PhraseFinder:
             if not any(xs <= s and e <= xe for xs, xe in excluded)
         ]
 
-    def quotes(self, text: str) -> list[str]:
-        """The distinct phrases found, as written, in order of first appearance."""
-        return list(dict.fromkeys(text[s:e] for s, e in self.find(text)))
-
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Rough sentence spans of ``text``: enough to keep a phrase with its own verb."""
