@@ -24,14 +24,23 @@ def _short(text: str) -> str:
 
 
 def subject(c: Commitment) -> str:
-    """"Speech-language therapy", "Compensatory reading instruction", or "This evaluation"."""
+    """"Speech-language therapy", "Compensatory reading instruction", or "This evaluation".
+
+    Only services and awards are named by their service: in other kinds the service slot may
+    hold an incidental word ("aide" in "train the bus aide").
+    """
     service = c.elements.get("service")
-    if service is None or not service.text.strip():
+    if c.kind not in ("service", "comp_ed") or service is None or not service.text.strip():
         return _KIND_NAMES[c.kind]
     name = _short(service.text)
     if c.kind == "comp_ed" and "compensatory" not in name.lower():
-        return "Compensatory " + name[0].lower() + name[1:]
+        return "Compensatory " + _decapitalise(name)
     return name[0].upper() + name[1:]
+
+
+def _decapitalise(name: str) -> str:
+    """"Speech therapy" -> "speech therapy", but "OT" and "IEE" stay as written."""
+    return name if name[1:2].isupper() else name[0].lower() + name[1:]
 
 
 def element(c: Commitment, name: str) -> Element | None:

@@ -161,7 +161,7 @@ class Statement:
         return None
 
 
-CONFIDENTIALITY = Statement(frozenset({"confidential", "not-evidence"}))
+CONFIDENTIALITY = Statement(frozenset({"confidential", "not-evidence"}), unit="paragraph")
 ENFORCEABILITY = Statement(frozenset({"enforceable", "court"}))
 RELEASE = Statement(frozenset({"release", "all-claims"}), unless="keeps-right")
 FEE_WAIVER = Statement(frozenset({"fees", "fee-waiver"}), unless="keeps-right")

@@ -82,6 +82,12 @@ def relative_times(c: Commitment) -> Iterator[tuple[str, Element, dict]]:
             yield name, el, el.value
 
 
+def _named(found: list[tuple[str, Element]]) -> str:
+    """“The deadline “within 30 days”” — which time term, as written."""
+    (first, _), texts = found[0], [el.text for _, el in found]
+    return f"The {first} {quoted(list(dict.fromkeys(texts)))}"
+
+
 @commitment_rule(
     Doc(
         code="AC302",
@@ -109,9 +115,9 @@ def relative_times(c: Commitment) -> Iterator[tuple[str, Element, dict]]:
     )
 )
 def ambiguous_days(c: Commitment, ctx: Context) -> str | None:
-    vague = [el.text for _, el, v in relative_times(c) if v["unit"] == "day" and v.get("day_type") is None]
+    vague = [(name, el) for name, el, v in relative_times(c) if v["unit"] == "day" and v.get("day_type") is None]
     if vague:
-        return f"{subject(c)}: {quoted(vague)} does not say whether school, calendar or business days."
+        return f"{_named(vague)} does not say whether it counts school, calendar or business days."
     return None
 
 
@@ -138,9 +144,13 @@ def ambiguous_days(c: Commitment, ctx: Context) -> str | None:
     )
 )
 def missing_anchor(c: Commitment, ctx: Context) -> str | None:
-    loose = [el.text for _, el, v in relative_times(c) if v.get("relation") in ("within", "after", "before") and not v.get("anchor")]
+    loose = [
+        (name, el)
+        for name, el, v in relative_times(c)
+        if v.get("relation") in ("within", "after", "before") and not v.get("anchor")
+    ]
     if loose:
-        return f"{subject(c)}: {quoted(loose)} does not say what it is counted from."
+        return f"{_named(loose)} does not say what it is counted from."
     return None
 
 
