@@ -9,11 +9,13 @@ precedence over a plain service and the parent's own undertakings being of kind 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Commitment, Element
 from .context import Context
-from .elements import ElementFinder
+from . import values
+from .elements import ElementFinder, empty
 from .hits import Hit
 from .segment import Unit, heading_like
 from .undertakings import Undertaking, UndertakingFinder
@@ -25,8 +27,10 @@ _KIND_CUES = {
     "payments": "payment",
     "actions": "action",
     "services": "service",
-    "recurrence": "service",
 }
+# Time words before a cue make it part of a time term, not the promised act:
+# "shall not use suspension before the IEP meeting is held" is no meeting.
+_TIME_BEFORE = re.compile(r"\b(?:before|after|until|at|prior\s+to|following|during|since)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", re.I)
 _INHERITED = ("start", "end", "location")
 _IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
 
@@ -46,7 +50,7 @@ class CommitmentFinder:
         self.undertakings = UndertakingFinder(ctx)
         self.elements = ElementFinder(ctx)
         self._leads: dict[int, Lead] = {}
-        self._columns: dict[int, dict[int, str]] = {}
+        self._columns: dict[int, dict[int, tuple[str, str]]] = {}
 
     def find(self, units: list[Unit]) -> list[Commitment]:
         out: list[Commitment] = []
@@ -102,18 +106,25 @@ class CommitmentFinder:
         """The kind named by the first cue of the promised act; None when there is none."""
         if und.party_span is not None and self.ctx.hits.within(*und.party_span, "parent_parties"):
             return "parent"
-        cues = [h for h in self.ctx.hits.within(start, end) if h.label in _KIND_CUES]
+        text = self.ctx.text
+        cues = [
+            h for h in self.ctx.hits.within(start, end)
+            if h.label in _KIND_CUES and not _TIME_BEFORE.search(text[max(start, h.start - 30) : h.start])
+        ]
         if und.passive:
             participle = [h for h in cues if h.start == und.predicate]
             cues = participle + [h for h in cues if h not in participle]
         if not cues:
-            return "service" if self.ctx.hits.first(start, end, "FREQUENCY") else None
+            recurring = self.ctx.hits.first(start, end, "FREQUENCY", "DURATION", "recurrence")
+            return "service" if recurring else None
         first = cues[0]
         kind = _KIND_CUES[first.label]
         if kind == "payment" and self._pays_for_evaluation(first, cues):
             return "evaluation"
-        if kind in ("service", "action") and any(h.label == "comp_ed" for h in cues):
+        if kind in ("service", "action", "payment") and any(h.label == "comp_ed" for h in cues):
             return "comp_ed"
+        if kind == "service" and self.ctx.terms["decisions"].search(text[start : first.start]):
+            return "action"  # "will consider adding a 1:1 aide"
         return kind
 
     def _pays_for_evaluation(self, payment: Hit, cues: list[Hit]) -> bool:
@@ -145,22 +156,25 @@ class CommitmentFinder:
         if block is None or block.table is None or unit.skip:
             return None
         columns = self._table_columns(block.table)
-        if block.row == 0 or "service" not in columns.values() or not block.cells:
+        if block.row == 0 or "service" not in {n for n, _ in columns.values()} or not block.cells:
             return None
         intro = self._lead(unit.intro) if unit.intro is not None else None
         und = intro.undertaking if intro is not None else None
-        elements = {name: None for name in self.elements.find("service", unit.start, unit.start)}
+        elements = empty()
         for i, (start, end) in enumerate(block.cells):
-            name = columns.get(i)
-            if name is None:
-                continue
+            name, header = columns.get(i, (None, ""))
             cell = self.ctx.text[start:end].strip()
-            if not cell or cell.lower() in self.ctx.terms["blank_cells"]:
-                continue
-            elements[name] = self._cell(name, start, end)
+            if name is not None and cell and cell.lower() not in self.ctx.terms["blank_cells"]:
+                elements[name] = self._cell(name, start, end, header)
+        # "60 minutes per month" in the Frequency column states the amount per period too.
+        found = self.elements.find("service", unit.start, unit.end)
+        for name in ("frequency", "duration"):
+            if elements[name] is None:
+                elements[name] = found[name]
         if intro is not None:
+            stated = {name for name, _ in columns.values()}
             for name in _INHERITED:
-                if name not in columns.values() and elements[name] is None:
+                if name not in stated and elements[name] is None:
                     elements[name] = intro.elements[name]
         service = elements["service"]
         kind = "comp_ed" if service and self.ctx.hits.first(service.start, service.end, "comp_ed") else "service"
@@ -169,22 +183,30 @@ class CommitmentFinder:
             start=unit.start, end=unit.end, label=unit.path, elements=elements,
         )
 
-    def _cell(self, name: str, start: int, end: int) -> Element:
-        """A cell as the element its column holds, valued from the hits inside it."""
-        found = self.elements.find("service", start, end)
+    def _cell(self, name: str, start: int, end: int, header: str) -> Element | None:
+        """A cell as the element its column holds, valued from the hits inside it; a
+        quantity column whose cell says no number ("periodic") states nothing."""
+        finder = self.elements
         if name in ("start", "end", "deadline"):
-            times = self.elements.times(start, self.ctx.hits.within(start, end))
-            if times:
-                t = times[0]
-                return self.elements.element(start, end, self.elements.time_value(t, name))
-        elif name in ("frequency", "duration", "amount") and found[name] is not None:
-            return self.elements.element(start, end, found[name].value)
-        return self.elements.element(start, end)
+            times = finder.times(start, self.ctx.hits.within(start, end))
+            value = finder.time_value(times[0], name) if times else None
+            return finder.element(start, end, value)
+        if name not in ("frequency", "duration", "amount"):
+            return finder.element(start, end)
+        found = finder.find("service", start, end)[name]
+        if found is not None:
+            return finder.element(start, end, found.value)
+        cell = self.ctx.text[start:end]
+        if name != "frequency" and values.number(cell) is not None:
+            # A bare "30" under "Minutes per Session" takes its unit from the header.
+            read = values.duration if name == "duration" else values.amount
+            return finder.element(start, end, read(f"{cell} {header}"))
+        return None
 
-    def _table_columns(self, table: int) -> dict[int, str]:
-        """Element name of each column of a table, read from its header row."""
+    def _table_columns(self, table: int) -> dict[int, tuple[str, str]]:
+        """Element name and header text of each column of a table, from its header row."""
         if table not in self._columns:
-            columns: dict[int, str] = {}
+            columns: dict[int, tuple[str, str]] = {}
             header = next(
                 (b for b in self.ctx.document.blocks if b.table == table and b.row == 0), None
             )
@@ -198,7 +220,7 @@ class CommitmentFinder:
                     found = sorted(matcher(span), key=lambda m: m[1])
                     if found:
                         label = strings[found[0][0]].removeprefix("COL_")
-                        if label not in columns.values():
-                            columns[i] = label
+                        if label not in {name for name, _ in columns.values()}:
+                            columns[i] = (label, span.text)
             self._columns[table] = columns
         return self._columns[table]

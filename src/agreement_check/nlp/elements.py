@@ -19,14 +19,15 @@ from .hits import Hit
 
 TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT")
 _CUE_LISTS = ("ignore_cues", "deadline_cues", "start_cues", "end_cues", "period_cues")
-_JOINER = re.compile(r"^[\s,]*(?:and|or|,)?[\s,]*$", re.I)
+_JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
-_PREPOSITION = re.compile(r"\b(in|at|on|inside)\s+[^,;:.()]*$", re.I)
-_PROVIDER_PREP = re.compile(r"\b(by|with|from|through)\s+[^,;:.()]*$", re.I)
+# The nearest preposition before a place or provider head, with nothing but words between.
+_PREPOSITION = re.compile(r".*\b((?:in|at|on|inside)\s+[^,;:.()]*)$", re.I | re.S)
+_PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
-_START_WORDS = ("first day", "beginning", "start")
-_END_WORDS = ("end", "remainder", "rest", "last day", "conclusion", "close")
+_START_POINT = re.compile(r"^(?:upon|the\s+week\s+of)\b|\b(?:first\s+day|beginning|start)\b", re.I)
+_END_POINT = re.compile(r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close)\b", re.I)
 ONE_TIME = ("evaluation", "meeting", "payment", "action", "parent")
 
 
@@ -113,8 +114,12 @@ class ElementFinder:
         previous: Time | None = None
         for t in merged:
             window = self.text[max(clause_start, t.start - 48) : t.start]
-            t.slot = self._cue(window)
-            if not t.slot and previous is not None and _JOINER.match(self.text[previous.end : t.start]):
+            weekday = self.terms["weekdays"].tail(window)  # "beginning Tuesday, March 10"
+            t.slot = self._cue(window[: weekday.start()] if weekday else window)
+            if t.label == "RELATIVE" and t.slot == "ignore":
+                t.slot = ""  # "within 30 days" carries its own cue
+            joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
+            if not t.slot and joined and t.label in ("DATE", "MONTH"):
                 t.slot = previous.slot
             previous = t
         return merged
@@ -132,18 +137,26 @@ class ElementFinder:
             if t.slot == "ignore":
                 continue
             for slot in self._slots(kind, t):
-                if out[slot] is None:
-                    out[slot] = self.element(t.start, t.end, self.time_value(t, slot))
+                if out[slot] is not None:
+                    continue
+                value = self.time_value(t, slot)
+                if slot == "deadline" and t.slot == "period" and self._past(value):
+                    continue  # "the evaluation they got in Dec. 2024" is history, not a deadline
+                out[slot] = self.element(t.start, t.end, value)
+
+    def _past(self, value: dict[str, Any] | None) -> bool:
+        day = (value or {}).get("date")
+        return bool(day and self.ctx.base and day < self.ctx.base.isoformat())
 
     def _slots(self, kind: str, t: Time) -> tuple[str, ...]:
         point = self._point(t)
         if kind in ONE_TIME:
             return ("start",) if t.slot == "start" else ("deadline",)
-        if t.slot == "period":
+        if t.slot == "period" and point is None:
             return ("start", "deadline") if kind == "comp_ed" else ("start", "end")
         if t.slot in ("start", "end", "deadline"):
             slot = t.slot
-        elif point in ("start", "end"):
+        elif point is not None:
             slot = point
         elif t.label == "RELATIVE":
             slot = "deadline"
@@ -156,11 +169,11 @@ class ElementFinder:
         return (slot,)
 
     def _point(self, t: Time) -> str | None:
-        low = self.text[t.start : t.end].lower()
+        text = self.text[t.start : t.end]
         if t.label == "EVENT":
-            if low.startswith(("upon", "the week of")) or any(w in low for w in _START_WORDS):
+            if _START_POINT.search(text):
                 return "start"
-            if any(w in low for w in _END_WORDS):
+            if _END_POINT.search(text):
                 return "end"
         return None
 
@@ -202,11 +215,10 @@ class ElementFinder:
         for h in hits:
             if h.label != label or _NOT_A_PLACE.match(self.text[h.end : h.end + 8]):
                 continue
-            window = self.text[max(clause_start, h.start - 40) : h.start]
-            m = preposition.search(window)
-            if m and len(window[m.start() :].split()) <= 6:
-                start = h.start - len(window) + m.start()
-                return self.element(start, h.end)
+            window = self.text[max(clause_start, h.start - 64) : h.start]
+            m = preposition.match(window)
+            if m and len(m.group(1).split()) <= 8:
+                return self.element(h.start - len(window) + m.start(1), h.end)
         return None
 
     def _provider(self, hits: list[Hit], clause_start: int) -> Element | None:

@@ -57,10 +57,12 @@ TERM_LISTS: tuple[str, ...] = (
     "ignore_cues",
     "payee_cues",
     "skip_sections",
+    "terms_openers",
     "agreement_titles",
     "non_agreement_titles",
     "stative_verbs",
     "participles",
+    "decisions",
     "blank_cells",
     "weekdays",
     "abbreviations",
@@ -102,7 +104,7 @@ class Terms:
         self.set = frozenset(terms)
         body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms) or r"(?!x)x"
         self._any = re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.I)
-        self._tail = re.compile(rf"(?<![\w'’])(?:{body})[\s,]*$", re.I)
+        self._tail = re.compile(rf"(?<![\w'’])(?:{body})(?:\s+the)?[\s,]*$", re.I)
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.set
@@ -112,7 +114,8 @@ class Terms:
         return self._any.search(text)
 
     def tail(self, text: str) -> re.Match[str] | None:
-        """The longest term that ``text`` ends with (ignoring trailing spaces and commas)."""
+        """The longest term that ``text`` ends with, give or take a trailing "the", spaces
+        and commas ("missed during the " ends with "missed during")."""
         return self._tail.search(text)
 
 
@@ -131,8 +134,10 @@ class Anchors:
         pattern = entry["pattern"]
         i, attr, values = _anchor(pattern, entry.get("anchor"))
         key = f"{file_index}:{_reach(pattern[:i])}:{_reach(pattern[i + 1:])}"
-        make = _shape_doc if attr == "SHAPE" else lambda nlp, v: nlp.make_doc(v)
-        self.matchers[attr].add(key, [make(self._nlp, v) for v in values])
+        vocab = self._nlp.vocab
+        # A pattern token is one token, so each value is one token (never re-tokenized).
+        samples = [_shape_sample(v) if attr == "SHAPE" else v for v in values]
+        self.matchers[attr].add(key, [Doc(vocab, words=[v]) for v in samples])
 
     def windows(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
         """Merged token windows of each pattern file."""
@@ -203,10 +208,9 @@ def _reach(tokens: list[dict[str, Any]]) -> int:
     return sum(_UNBOUNDED if tok.get("OP") in ("*", "+") else 1 for tok in tokens)
 
 
-def _shape_doc(nlp: Language, shape: str) -> Doc:
-    """A one-token doc whose token has the shape ``shape`` ("d/d/dddd" -> "1/1/1111")."""
-    sample = "".join({"d": "1", "x": "a", "X": "A"}.get(ch, ch) for ch in shape)
-    return nlp.make_doc(sample)
+def _shape_sample(shape: str) -> str:
+    """A word whose shape is ``shape`` ("d/d/dddd" -> "1/1/1111")."""
+    return "".join({"d": "1", "x": "a", "X": "A"}.get(ch, ch) for ch in shape)
 
 
 def compile_matcher(

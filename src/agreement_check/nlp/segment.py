@@ -133,7 +133,7 @@ def heading_like(unit: Unit) -> bool:
 def segment(doc: Document, terms: dict[str, Terms]) -> list[Unit]:
     """The document's units in reading order, with labels, sections and lead-ins."""
     units = list(_units(doc, terms["abbreviations"]))
-    _structure(units, terms["skip_sections"])
+    _structure(units, terms["skip_sections"], terms["terms_openers"])
     return units
 
 
@@ -177,7 +177,7 @@ def _unit(
     return unit
 
 
-def _structure(units: list[Unit], skip_sections: Terms) -> None:
+def _structure(units: list[Unit], skip_sections: Terms, openers: Terms) -> None:
     """Nested labels, skipped sections, lead-ins and table intros, in one pass."""
     labels: list[tuple[int, str | None]] = []  # open list items: (level, nested label)
     section: str | None = None
@@ -222,6 +222,8 @@ def _structure(units: list[Unit], skip_sections: Terms) -> None:
         else:
             unit.path = labels[-1][1] if labels else section
         unit.skip = skipping
+        if skipping and skip_level is None and openers.search(unit.text):
+            skipping = False  # "NOW, THEREFORE, the Parties agree as follows:"
         unit.lead = _governing(leads, unit)
         if unit.is_lead_in:
             leads = [lead for lead in leads if _contains(lead, unit)]

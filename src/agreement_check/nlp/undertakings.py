@@ -69,7 +69,11 @@ class UndertakingFinder:
         text = self.ctx.text
         after = _AFTER_MARKER.match(text, marker.end, end)
         if after is None:
-            return None
+            if text[marker.end : end].strip() != ":":
+                return None
+            # A bare lead-in: "District will:", "Parents agree to:".
+            party, span = self._party((self._subject_start(start, marker.start), marker.start), hits)
+            return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
         word = after.group("word").lower()
         negated = bool(after.group("neg"))
         hedged = marker.label == _PERMISSION
@@ -86,6 +90,8 @@ class UndertakingFinder:
         subject_start = self._subject_start(start, marker.start)
         subject = (subject_start, marker.start)
         if passive:
+            if subject[0] == subject[1] or not self.ctx.text[subject[0] : subject[1]].strip():
+                subject = (start, marker.start)  # "A full reevaluation, including ..., will be"
             if not self._passive_subject(subject, predicate, end, hits):
                 return None
             party, span = self._agent(predicate, end, hits)
