@@ -9,6 +9,7 @@ of attorney fees, and the absence of any remedy if the District does not do what
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -40,52 +41,66 @@ _MEDIATOR_LINE = "Mediator: ______________________  Date: 2/11/2025\n"
 _COMPLETE = _TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _PARENT_LINE + _DISTRICT_LINE + _MEDIATOR_LINE
 
 
-@dataclass(frozen=True, slots=True)
-class Signer:
-    """One signature line: who signs on it (as written) and what role that is."""
+# What separates one signer's title from the next inside a signature paragraph.
+_SIGN_MARK = re.compile(r"_{3,}|/s/|\bdate\b\s*:?", re.IGNORECASE)
+# A title written above or under a line is short and is not a sentence.
+_CAPTION_WORDS = 12
 
-    role: Role | None
-    label: str
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A title written at a signature line ("Parent", "Counsel for the District") and its roles."""
+
+    text: str
+    roles: frozenset[Role]
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
     start: int
     end: int
+    captions: tuple[Caption, ...]
+
+    def has(self, role: Role) -> bool:
+        return any(role in c.roles for c in self.captions)
 
 
-def _role(found: frozenset[str]) -> Role | None:
-    for role in ("other", "parent", "district"):
-        if f"role-{role}" in found:
-            return role  # type: ignore[return-value]
-    return None
+def _captions(text: str) -> Iterator[Caption]:
+    for part in _SIGN_MARK.split(text):
+        part = part.strip(" :,")
+        if not part:
+            continue
+        found = labels(part)
+        if "role-other" in found:  # "Counsel for Parent" is not the parent
+            yield Caption(part, frozenset({"other"}))
+        else:
+            yield Caption(part, frozenset(r for r in ("parent", "district") if f"role-{r}" in found))
 
 
-def signers(ctx: Context) -> list[Signer]:
-    """The signature lines, each with the role written on it, or under or above it."""
+def _is_caption(text: str) -> bool:
+    text = text.strip()
+    return len(text.split()) <= _CAPTION_WORDS and not text.endswith(".")
+
+
+def signature_block(ctx: Context) -> SignatureBlock | None:
+    """The paragraphs with signature lines, and the short titles just above or under them."""
     doc = ctx.analysis.document
-    blocks = doc.blocks
-    lines = [i for i, b in enumerate(blocks) if "signature-line" in labels(doc.block_text(b))]
-    out = []
-    for i in lines:
-        nearby = [blocks[j] for j in (i, i + 1, i - 1) if 0 <= j < len(blocks) and (j == i or j not in lines)]
-        named = next((b for b in nearby if _role(labels(doc.block_text(b)))), blocks[i])
-        label = _caption(doc.block_text(named))
-        out.append(Signer(_role(labels(doc.block_text(named))), label, blocks[i].start, blocks[i].end))
-    return out
-
-
-def _caption(text: str) -> str:
-    """The words of a signature line without its blanks: "Parent: ____ Date: __" -> "Parent"."""
-    words = " ".join(part.strip(" :") for part in text.split("_") if part.strip(" :"))
-    return words.split(" Date")[0].strip(" :") or "(unnamed)"
+    texts = [doc.block_text(b) for b in doc.blocks]
+    lines = [i for i, t in enumerate(texts) if "signature-line" in labels(t)]
+    if not lines:
+        return None
+    near = {j for i in lines for j in (i - 1, i + 1) if 0 <= j < len(texts) and _is_caption(texts[j])}
+    captions = tuple(c for j in sorted(near | set(lines)) for c in _captions(texts[j]))
+    return SignatureBlock(doc.blocks[lines[0]].start, doc.blocks[lines[-1]].end, captions)
 
 
 def _signature_hit(ctx: Context, role: Role, message: str) -> Iterator[Hit]:
-    found = signers(ctx)
-    if any(s.role == role for s in found):
-        return
-    if not found:
+    block = signature_block(ctx)
+    if block is None:
         yield Hit(message + " The draft has no signature lines.")
-        return
-    names = "; ".join(s.label for s in found)
-    yield Hit(f"{message} The signature lines are for: {names}.", found[0].start, found[-1].end)
+    elif not block.has(role):
+        titles = "; ".join(c.text for c in block.captions if c.roles) or "no one named"
+        yield Hit(f"{message} The signature lines are for: {titles}.", block.start, block.end)
 
 
 @document_rule(
