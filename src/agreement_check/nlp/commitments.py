@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Commitment, Element
+from ..model import Block, Commitment, Element
 from .context import Context
 from . import values
 from .elements import ElementFinder, empty
@@ -51,6 +51,7 @@ class CommitmentFinder:
         self.elements = ElementFinder(ctx)
         self._leads: dict[int, Lead] = {}
         self._columns: dict[int, dict[int, tuple[str, str]]] = {}
+        self._continued: set[int] = set()
 
     def find(self, units: list[Unit]) -> list[Commitment]:
         out: list[Commitment] = []
@@ -156,7 +157,8 @@ class CommitmentFinder:
         if block is None or block.table is None or unit.skip:
             return None
         columns = self._table_columns(block.table)
-        if block.row == 0 or "service" not in {n for n, _ in columns.values()} or not block.cells:
+        header = block.row == 0 and block.table not in self._continued
+        if header or "service" not in {n for n, _ in columns.values()} or not block.cells:
             return None
         intro = self._lead(unit.intro) if unit.intro is not None else None
         und = intro.undertaking if intro is not None else None
@@ -204,23 +206,32 @@ class CommitmentFinder:
         return None
 
     def _table_columns(self, table: int) -> dict[int, tuple[str, str]]:
-        """Element name and header text of each column of a table, from its header row."""
+        """Element name and header text of each column of a table, from its header row.
+
+        A table with no header whose rows have as many cells as the table before it is
+        that table continued (a page break split it): it takes its columns, and its
+        first row is a data row.
+        """
         if table not in self._columns:
-            columns: dict[int, tuple[str, str]] = {}
-            header = next(
-                (b for b in self.ctx.document.blocks if b.table == table and b.row == 0), None
-            )
-            if header is not None:
-                matcher = self.ctx.lexicon.columns
-                strings = self.ctx.doc.vocab.strings
-                for i, (start, end) in enumerate(header.cells):
-                    span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    found = sorted(matcher(span), key=lambda m: m[1])
-                    if found:
-                        label = strings[found[0][0]].removeprefix("COL_")
-                        if label not in {name for name, _ in columns.values()}:
-                            columns[i] = (label, span.text)
+            rows = [b for b in self.ctx.document.blocks if b.table == table]
+            columns = self._header(rows[0]) if rows else {}
+            before = [b for b in self.ctx.document.blocks if b.table == table - 1]
+            if not columns and rows and before and len(before[0].cells) == len(rows[0].cells):
+                columns = self._table_columns(table - 1)
+                self._continued.add(table)
             self._columns[table] = columns
         return self._columns[table]
+
+    def _header(self, header: Block) -> dict[int, tuple[str, str]]:
+        columns: dict[int, tuple[str, str]] = {}
+        matcher = self.ctx.lexicon.columns
+        strings = self.ctx.doc.vocab.strings
+        for i, (start, end) in enumerate(header.cells):
+            span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
+            found = sorted(matcher(span), key=lambda m: m[1]) if span is not None else []
+            if found:
+                label = strings[found[0][0]].removeprefix("COL_")
+                if label not in {name for name, _ in columns.values()}:
+                    columns[i] = (label, span.text)
+        filled = sum(1 for start, end in header.cells if self.ctx.text[start:end].strip())
+        return columns if 2 * len(columns) >= filled else {}  # a data row names few columns
