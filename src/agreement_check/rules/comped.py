@@ -17,6 +17,7 @@ from datetime import date
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, Hit, commitment_rule, document_rule
 from agreement_check.rules.describe import element, stated, subject
+from agreement_check.rules.elements import has_rate
 from agreement_check.rules.phrases import matches
 from agreement_check.rules.timing import periods, resolve
 from agreement_check.rules.words import sentences
@@ -155,7 +156,7 @@ _comp_ed(
     "end",
 )
 
-_comp_ed(
+@commitment_rule(
     Doc(
         code="AC205",
         name="comp-ed-missing-schedule",
@@ -164,9 +165,11 @@ _comp_ed(
         explanation=(
             "Hours that are awarded but never scheduled are easily lost. The award should state "
             "a rate (“2 hours per week”, “60-minute sessions once per week”) or how sessions are "
-            "scheduled (“by mutual agreement of the Parent and the provider”)."
+            "scheduled (“by mutual agreement of the Parent and the provider”). A session length "
+            "alone (“in 60-minute sessions”) is not a rate."
         ),
         question="How often will the compensatory sessions take place, or how will they be scheduled?",
+        legal_basis=None,
         examples=(
             Example(COMPLETE_AWARD, False),
             Example(
@@ -175,13 +178,19 @@ _comp_ed(
                 "January 30, 2026.",
                 True,
             ),
+            Example(
+                "The District will provide ten (10) hours of compensatory reading instruction by a "
+                "District reading teacher, scheduled by mutual agreement of the Parent and the teacher, "
+                "beginning March 3, 2025, to be used by June 30, 2025.",
+                False,
+            ),
         ),
-    ),
-    "states neither a rate nor how the sessions will be scheduled",
-    "frequency",
-    "duration",
-    "schedule",
+    )
 )
+def comp_ed_schedule(c: Commitment, ctx: Context) -> str | None:
+    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "schedule"):
+        return f"{subject(c)} states neither a rate nor how the sessions will be scheduled."
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, commitment_rule
 from agreement_check.rules.describe import element, stated, subject
+from agreement_check.rules.phrases import labels
 
 IEP_SERVICES = "34 CFR 300.320(a)(7)"
 ONE_TIME_KINDS = ("evaluation", "meeting", "payment", "action")
@@ -22,7 +23,7 @@ COMPLETE_SERVICE = (
 )
 
 
-def has_frequency(c: Commitment, ctx: Context) -> bool:
+def has_rate(c: Commitment, ctx: Context) -> bool:
     """A frequency, or an amount of time per week or month ("150 minutes per week").
 
     A frequency with no number that is only a vague word ("regular sessions") is not one;
@@ -104,7 +105,7 @@ def missing_party(c: Commitment, ctx: Context) -> str | None:
     )
 )
 def missing_frequency(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "service" and not has_frequency(c, ctx):
+    if c.kind == "service" and not has_rate(c, ctx):
         return f"{subject(c)} does not say how often it will be provided."
     return None
 
@@ -351,6 +352,6 @@ def missing_payee(c: Commitment, ctx: Context) -> str | None:
     )
 )
 def iee_cost_terms(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "evaluation" and ctx.phrases("rules-iee").find(c.text) and not stated(c, "amount"):
+    if c.kind == "evaluation" and labels(c.text, "rules-iee") and not stated(c, "amount"):
         return "The independent educational evaluation has no cost cap or rate."
     return None
