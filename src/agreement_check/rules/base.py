@@ -8,7 +8,7 @@ runs every example through the whole pipeline, so a rule's documentation is also
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from agreement_check.model import Analysis, Commitment, Severity
@@ -89,20 +89,7 @@ class Doc:
 
 
 def _register(doc: Doc, scope: Scope, check: DocumentCheck) -> None:
-    REGISTERED.append(
-        Rule(
-            code=doc.code,
-            name=doc.name,
-            severity=doc.severity,
-            scope=scope,
-            summary=doc.summary,
-            explanation=doc.explanation,
-            question=doc.question,
-            legal_basis=doc.legal_basis,
-            examples=doc.examples,
-            check=check,
-        )
-    )
+    REGISTERED.append(Rule(scope=scope, check=check, **{f.name: getattr(doc, f.name) for f in fields(doc)}))
 
 
 def commitment_rule(doc: Doc) -> Callable[[CommitmentCheck], CommitmentCheck]:

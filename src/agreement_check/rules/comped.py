@@ -17,7 +17,7 @@ from datetime import date
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, Hit, commitment_rule, document_rule
 from agreement_check.rules.describe import element, stated, subject
-from agreement_check.rules.elements import has_rate
+from agreement_check.rules.elements import has_rate, requires
 from agreement_check.rules.phrases import matches
 from agreement_check.rules.timing import periods, resolve
 from agreement_check.rules.words import sentences
@@ -29,17 +29,7 @@ COMPLETE_AWARD = (
 )
 
 
-def _comp_ed(rule: Doc, missing: str, *names: str) -> None:
-    """Registers a rule that fires on a comp-ed award stating none of the elements ``names``."""
-
-    @commitment_rule(rule)
-    def check(c: Commitment, ctx: Context) -> str | None:
-        if c.kind == "comp_ed" and not stated(c, *names):
-            return f"{subject(c)} {missing}."
-        return None
-
-
-_comp_ed(
+requires(
     Doc(
         code="AC201",
         name="comp-ed-missing-amount",
@@ -59,8 +49,9 @@ _comp_ed(
             ),
         ),
     ),
+    ("comp_ed",),
+    ("amount",),
     "states no number of hours, sessions or dollars",
-    "amount",
 )
 
 
@@ -104,7 +95,7 @@ def comp_ed_service(c: Commitment, ctx: Context) -> str | None:
     return None
 
 
-_comp_ed(
+requires(
     Doc(
         code="AC203",
         name="comp-ed-missing-provider",
@@ -126,11 +117,12 @@ _comp_ed(
             ),
         ),
     ),
+    ("comp_ed",),
+    ("provider",),
     "does not say who will provide it",
-    "provider",
 )
 
-_comp_ed(
+requires(
     Doc(
         code="AC204",
         name="comp-ed-missing-deadline",
@@ -151,9 +143,9 @@ _comp_ed(
             ),
         ),
     ),
+    ("comp_ed",),
+    ("deadline", "end"),
     "has no deadline or expiry date for using it",
-    "deadline",
-    "end",
 )
 
 @commitment_rule(

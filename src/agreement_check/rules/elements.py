@@ -23,6 +23,17 @@ COMPLETE_SERVICE = (
 )
 
 
+def requires(doc: Doc, kinds: tuple[str, ...], names: tuple[str, ...], missing: str) -> None:
+    """Registers a rule that fires on a commitment of one of ``kinds`` stating none of the
+    elements ``names``; its message is the commitment's subject and ``missing``."""
+
+    @commitment_rule(doc)
+    def check(c: Commitment, ctx: Context) -> str | None:
+        if c.kind in kinds and not stated(c, *names):
+            return f"{subject(c)} {missing}."
+        return None
+
+
 def has_rate(c: Commitment, ctx: Context) -> bool:
     """A frequency, or an amount of time per week or month ("150 minutes per week").
 
@@ -110,7 +121,7 @@ def missing_frequency(c: Commitment, ctx: Context) -> str | None:
     return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC103",
         name="missing-duration",
@@ -131,15 +142,14 @@ def missing_frequency(c: Commitment, ctx: Context) -> str | None:
                 True,
             ),
         ),
-    )
+    ),
+    ("service",),
+    ("duration", "amount"),
+    "has no session length",
 )
-def missing_duration(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "service" and not stated(c, "duration", "amount"):
-        return f"{subject(c)} has no session length."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC104",
         name="missing-start",
@@ -160,15 +170,14 @@ def missing_duration(c: Commitment, ctx: Context) -> str | None:
                 True,
             ),
         ),
-    )
+    ),
+    ("service", "comp_ed"),
+    ("start",),
+    "has no start date",
 )
-def missing_start(c: Commitment, ctx: Context) -> str | None:
-    if c.kind in ("service", "comp_ed") and not stated(c, "start"):
-        return f"{subject(c)} has no start date."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC105",
         name="missing-end",
@@ -188,15 +197,14 @@ def missing_start(c: Commitment, ctx: Context) -> str | None:
                 True,
             ),
         ),
-    )
+    ),
+    ("service",),
+    ("end",),
+    "has no end date or period",
 )
-def missing_end(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "service" and not stated(c, "end"):
-        return f"{subject(c)} has no end date or period."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC106",
         name="missing-deadline",
@@ -218,15 +226,14 @@ def missing_end(c: Commitment, ctx: Context) -> str | None:
                 False,
             ),
         ),
-    )
+    ),
+    ONE_TIME_KINDS,
+    ("deadline", "end", "start"),
+    "has no deadline",
 )
-def missing_deadline(c: Commitment, ctx: Context) -> str | None:
-    if c.kind in ONE_TIME_KINDS and not stated(c, "deadline", "end", "start"):
-        return f"{subject(c)} has no deadline."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC107",
         name="missing-location",
@@ -247,15 +254,14 @@ def missing_deadline(c: Commitment, ctx: Context) -> str | None:
                 True,
             ),
         ),
-    )
+    ),
+    ("service",),
+    ("location",),
+    "does not say where it will be provided",
 )
-def missing_location(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "service" and not stated(c, "location"):
-        return f"{subject(c)} does not say where it will be provided."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC108",
         name="missing-amount",
@@ -279,15 +285,14 @@ def missing_location(c: Commitment, ctx: Context) -> str | None:
                 False,
             ),
         ),
-    )
+    ),
+    ("payment",),
+    ("amount",),
+    "states no amount of money",
 )
-def missing_amount(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "payment" and not stated(c, "amount"):
-        return f"{subject(c)} states no amount of money."
-    return None
 
 
-@commitment_rule(
+requires(
     Doc(
         code="AC109",
         name="missing-payee",
@@ -311,12 +316,11 @@ def missing_amount(c: Commitment, ctx: Context) -> str | None:
                 False,
             ),
         ),
-    )
+    ),
+    ("payment",),
+    ("payee",),
+    "does not say who will be paid",
 )
-def missing_payee(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "payment" and not stated(c, "payee"):
-        return f"{subject(c)} does not say who will be paid."
-    return None
 
 
 @commitment_rule(
