@@ -194,10 +194,10 @@ def test_hedges_vague_words_and_their_exceptions() -> None:
 
 
 def test_words_extend_the_hedge_list() -> None:
-    text = "The District will provide a laptop at the District's discretion."
+    text = "The District will provide a laptop once the school board approves it."
     c = commitment(text, text, kind="action", deadline=("laptop", {"date": "2025-04-01"}))
     assert "AC301" not in codes(analyse(text, c))
-    assert "AC301" in codes(analyse(text, c), words={"hedges": ["at the District's discretion"]})
+    assert "AC301" in codes(analyse(text, c), words={"hedges": ["once the school board approves"]})
 
 
 def test_relative_time_codes_come_from_element_values() -> None:

@@ -157,8 +157,8 @@ requires(
         explanation=(
             "Hours that are awarded but never scheduled are easily lost. The award should state "
             "a rate (“2 hours per week”, “60-minute sessions once per week”) or how sessions are "
-            "scheduled (“by mutual agreement of the Parent and the provider”). A session length "
-            "alone (“in 60-minute sessions”) is not a rate."
+            "scheduled (“by mutual agreement of the Parent and the provider”). A vague word "
+            "(“ongoing sessions”) is neither."
         ),
         question="How often will the compensatory sessions take place, or how will they be scheduled?",
         legal_basis=None,
@@ -180,7 +180,7 @@ requires(
     )
 )
 def comp_ed_schedule(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "schedule"):
+    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "duration", "schedule"):
         return f"{subject(c)} states neither a rate nor how the sessions will be scheduled."
     return None
 
