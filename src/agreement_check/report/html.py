@@ -11,19 +11,19 @@ from html import escape
 from typing import TextIO
 
 from agreement_check.check import FileResult
-from agreement_check.model import Finding
+from agreement_check.model import Document, Finding
 from agreement_check.report.base import ReportOptions, Summary
 from agreement_check.report.text import (
     DISCLAIMER,
     NOT_AGREEMENT,
     FileContent,
+    asked,
     clause,
     content,
     has_span,
     headline,
     marker,
     one_line,
-    questions,
     stated,
     title,
     totals,
@@ -49,6 +49,7 @@ ul { padding-left: 1.2rem; }
 .warning .marker { color: #8a4b00; }
 .info .marker { color: #005a8a; }
 .code { color: #555; font-size: .9em; }
+.ask { margin: .2rem 0 .5rem; }
 .ask strong { color: #1d5e20; }
 .unreadable { color: #a10000; font-weight: 600; }
 footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: .8rem; color: #333; }
@@ -61,15 +62,21 @@ footer { margin-top: 3rem; border-top: 1px solid #bbb; padding-top: .8rem; color
 """.strip()
 
 
-def _finding(f: Finding, extra: str = "") -> str:
-    return (
-        f'<li class="{escape(f.severity)}"><strong class="marker">{marker(f).capitalize()}:</strong> '
-        f'{escape(one_line(f.message))} <span class="code">({escape(f.code)})</span>{extra}</li>\n'
-    )
-
-
-def _asks(findings: list[Finding]) -> str:
-    return "".join(f'<p class="ask"><strong>Ask:</strong> {escape(q)}</p>\n' for q in questions(findings))
+def _findings(findings: list[Finding], document: Document) -> str:
+    """A list item per finding: what is wrong, where (for document-level ones), what to ask."""
+    items = []
+    for f, question in asked(findings):
+        item = (
+            f'<li class="{escape(f.severity)}"><strong class="marker">{marker(f).capitalize()}:</strong> '
+            f'{escape(one_line(f.message))} <span class="code">({escape(f.code)})</span>'
+        )
+        if f.commitment is None and has_span(f):
+            place = where(document.locate(f.start, f.end))
+            item += f"<br>At {escape(place)}: &ldquo;{escape(clause(f.text, 160))}&rdquo;"
+        if question:
+            item += f'<p class="ask"><strong>Ask:</strong> {escape(question)}</p>'
+        items.append(item + "</li>\n")
+    return "<ul>\n" + "".join(items) + "</ul>\n"
 
 
 class HtmlRenderer:
@@ -112,18 +119,12 @@ class HtmlRenderer:
                 w(f'<dl aria-label="What it states">{rows}</dl>\n')
             else:
                 w("<p>It states nothing beyond the clause itself.</p>\n")
-            w("<ul>\n" + "".join(_finding(f) for f in p.findings) + "</ul>\n")
-            w(_asks(p.findings))
+            w(_findings(p.findings, fc.document))
             w("</article>\n")
         if fc.general:
-            w(f'<article aria-labelledby="{fid}-all">\n<h3 id="{fid}-all">The agreement as a whole</h3>\n<ul>\n')
-            for f in fc.general:
-                extra = ""
-                if has_span(f):
-                    place = where(fc.document.locate(f.start, f.end))
-                    extra = f"<p>At {escape(place)}: &ldquo;{escape(clause(f.text, 160))}&rdquo;</p>"
-                w(_finding(f, extra + _asks([f])))
-            w("</ul>\n</article>\n")
+            w(f'<article aria-labelledby="{fid}-all">\n<h3 id="{fid}-all">The agreement as a whole</h3>\n')
+            w(_findings(fc.general, fc.document))
+            w("</article>\n")
 
     def finish(self, summary: Summary) -> None:
         w = self.out.write

@@ -10,19 +10,19 @@ import re
 from typing import TextIO
 
 from agreement_check.check import FileResult
-from agreement_check.model import Finding
+from agreement_check.model import Document, Finding
 from agreement_check.report.base import ReportOptions, Summary
 from agreement_check.report.text import (
     DISCLAIMER,
     NOT_AGREEMENT,
     FileContent,
+    asked,
     clause,
     content,
     has_span,
     headline,
     marker,
     one_line,
-    questions,
     stated,
     title,
     totals,
@@ -37,12 +37,17 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def _finding(f: Finding) -> str:
-    return f"- **{marker(f)}:** {md(f.message)} ({f.code})\n"
-
-
-def _asks(findings: list[Finding]) -> str:
-    return "".join(f"- **Ask:** {md(q)}\n" for q in questions(findings))
+def _findings(findings: list[Finding], document: Document) -> str:
+    """A list item per finding, with where it is (document-level ones) and what to ask."""
+    out = []
+    for f, question in asked(findings):
+        out.append(f"- **{marker(f)}:** {md(f.message)} ({f.code})\n")
+        if f.commitment is None and has_span(f):
+            place = where(document.locate(f.start, f.end))
+            out.append(f"  - At {md(place)}: “{md(clause(f.text, 160))}”\n")
+        if question:
+            out.append(f"  - **Ask:** {md(question)}\n")
+    return "".join(out)
 
 
 class MarkdownRenderer:
@@ -75,15 +80,9 @@ class MarkdownRenderer:
                 w("".join(f"| {md(k)} | {md(v)} |\n" for k, v in facts))
             else:
                 w("It states nothing beyond the clause itself.\n")
-            w("\n" + "".join(_finding(f) for f in p.findings) + _asks(p.findings))
+            w("\n" + _findings(p.findings, fc.document))
         if fc.general:
-            w("\n### The agreement as a whole\n\n")
-            for f in fc.general:
-                w(_finding(f))
-                if has_span(f):
-                    place = where(fc.document.locate(f.start, f.end))
-                    w(f"  - At {md(place)}: “{md(clause(f.text, 160))}”\n")
-                w("".join(f"  {line}" for line in _asks([f]).splitlines(keepends=True)))
+            w("\n### The agreement as a whole\n\n" + _findings(fc.general, fc.document))
 
     def finish(self, summary: Summary) -> None:
         w = self.out.write

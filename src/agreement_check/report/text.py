@@ -166,9 +166,15 @@ def marker(f: Finding) -> str:
     return "MISSING" if "missing" in f.name.split("-") else "PROBLEM"
 
 
-def questions(findings: list[Finding]) -> list[str]:
-    """The questions to ask, each once, in finding order."""
-    return list(dict.fromkeys(q for f in findings if (q := one_line(f.question))))
+def asked(findings: list[Finding]) -> list[tuple[Finding, str | None]]:
+    """Each finding with its question, or None when an earlier one already asks it."""
+    seen: set[str] = set()
+    out: list[tuple[Finding, str | None]] = []
+    for f in findings:
+        q = one_line(f.question)
+        out.append((f, q if q and q not in seen else None))
+        seen.add(q)
+    return out
 
 
 def totals(summary: Summary) -> str:
@@ -281,27 +287,23 @@ class TextRenderer:
             self._para(Text(f'"{clause(p.commitment.text)}"', style="italic"), indent=2)
             facts = "; ".join(f"{name}: {text}" for name, text in stated(p.commitment))
             self._labelled("States:", Text(facts or "nothing beyond the clause itself"))
-            for f in p.findings:
-                self._marker(f)
-            self._asks(p.findings)
+            self._findings(p.findings, fc.document)
         if fc.general:
             self._print(Text(""))
             self._para(Text("The agreement as a whole", style="bold"))
-            for f in fc.general:
-                self._marker(f)
-                if has_span(f):
-                    place = where(fc.document.locate(f.start, f.end))
-                    self._labelled("At:", Text(f'{place}: "{clause(f.text, 160)}"'))
-                self._asks([f])
+            self._findings(fc.general, fc.document)
 
-    def _marker(self, f: Finding) -> None:
-        body = Text(one_line(f.message) + " ")
-        body.append(f"({f.code})", style="dim")
-        self._labelled(f"{marker(f)}:", body, STYLES.get(f.severity, "bold"))
-
-    def _asks(self, findings: list[Finding]) -> None:
-        for q in questions(findings):
-            self._labelled("Ask:", Text(q), "bold green")
+    def _findings(self, findings: list[Finding], document: Document) -> None:
+        """Each finding, where it is when it is not a commitment's, and its question."""
+        for f, question in asked(findings):
+            body = Text(one_line(f.message) + " ")
+            body.append(f"({f.code})", style="dim")
+            self._labelled(f"{marker(f)}:", body, STYLES.get(f.severity, "bold"))
+            if f.commitment is None and has_span(f):
+                place = where(document.locate(f.start, f.end))
+                self._labelled("At:", Text(f'{place}: "{clause(f.text, 160)}"'))
+            if question:
+                self._labelled("Ask:", Text(question), "bold green")
 
     # -- layout primitives: every line is wrapped here, never by rich's padding
 
