@@ -15,7 +15,15 @@ from agreement_check.errors import InputError
 from agreement_check.extract import from_string
 from agreement_check.model import Analysis, Commitment, Document, Element, Finding, SourceRef
 
-AGREEMENT = """SETTLEMENT AGREEMENT
+LONG_CLAUSE = (
+    "The District will provide reading instruction using the Orton-Gillingham method, delivered by a "
+    "certified special education teacher in the resource room, in small groups of no more than three "
+    "students, with progress reports sent home every grading period and a review of the method at each "
+    "annual IEP meeting, and the District will also purchase decodable readers and a reading software "
+    "licence for use at home, together with training for the Parent on the use of the software and the "
+    "readers, all as part of the Student's reading program."
+)
+AGREEMENT = f"""SETTLEMENT AGREEMENT
 
 Date of Agreement: March 4, 2025
 
@@ -24,12 +32,51 @@ Date of Agreement: March 4, 2025
 (b) Counseling "as needed" for <Student> & family | 'check-ins' *with* the [school_team] will be provided.
 2. The District will reimburse the Parent for the independent evaluation.
 3. The Parent will sign the consent within five (5) school days of the execution of this Agreement.
-4. The District will provide reading instruction using the Orton-Gillingham method, delivered by a certified special education teacher in the resource room, in small groups of no more than three students, with progress reports sent home every grading period and a review of the method at each annual IEP meeting, and the District will also purchase decodable readers and a reading software licence for use at home, together with training for the Parent on the use of the software and the readers, all as part of the Student's reading program.
+4. {LONG_CLAUSE}
 
 Parent: ____________________
 """
 
 TRICKY = 'Counseling "as needed" for <Student> & family'
+
+#: id, kind, party, clause number as reported, list label as written
+COMMITMENTS = [
+    ("c1", "service", "District", "1(a)", "(a)"),
+    ("c2", "service", None, "1(b)", "(b)"),
+    ("c3", "payment", "District", "2.", "2."),
+    ("c4", "parent", "Parent", "3.", "3."),
+    ("c5", "service", "District", "4.", "4."),
+]
+#: commitment id, element slot, its words, its value
+ELEMENTS = [
+    ("c1", "service", "speech-language therapy", None),
+    ("c1", "frequency", "twice weekly", {"times": 2, "per": "week"}),
+    ("c3", "payee", "the Parent", None),
+    ("c4", "deadline", "within five (5) school days of the execution of this Agreement",
+     {"n": 5, "unit": "day", "day_type": "school", "anchor": "execution of this Agreement"}),
+]
+#: commitment id (or the words a document-level finding quotes, "" for none), code, name,
+#: severity, message, question
+FINDINGS = [
+    ("c1", "AC103", "missing-duration", "error",
+     "The clause says how often but not how long each session lasts.",
+     "How many minutes will each speech-language therapy session last?"),
+    ("c1", "AC104", "missing-start", "error",
+     "The clause does not say when the service starts.", "On what date will the service start?"),
+    ("c2", "AC101", "missing-responsible-party", "error",
+     "No one is named as responsible for this.", "Who will provide the counseling?"),
+    ("c2", "AC301", "hedged-commitment", "warning",
+     'The promise is hedged with "as needed" <unclear> & open.',
+     'Can "as needed" be replaced by a fixed schedule | number?'),
+    ("c3", "AC108", "missing-amount", "error",
+     "The payment has no amount or cap.", "How much will the District pay?"),
+    ("c5", "AC107", "missing-location", "info",
+     "The clause does not say where the service takes place.", "Where will the service be delivered?"),
+    ("", "AC402", "missing-district-signature", "error",
+     "There is no signature line for a District representative.", "Who will sign for the District?"),
+    ("March 4, 2025", "AC502", "wrong-weekday", "warning",
+     "The date line names no weekday that matches the date.", "Which date is meant?"),
+]
 
 
 def span(doc: Document, needle: str) -> tuple[int, int]:
@@ -37,47 +84,24 @@ def span(doc: Document, needle: str) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def element(doc: Document, needle: str, value: object = None) -> Element:
-    start, end = span(doc, needle)
-    return Element(needle, start, end, value)
-
-
-def commitment(doc: Document, cid: str, kind: str, party: str | None, clause: str, label: str, **elements: Element) -> Commitment:
-    start, end = span(doc, clause)
-    c = Commitment(id=cid, kind=kind, party=party, text=doc.text[start:end], start=start, end=end, label=label)  # type: ignore[arg-type]
-    c.elements.update(elements)
-    return c
-
-
-def on(c: Commitment, code: str, name: str, severity: str, message: str, question: str) -> Finding:
-    return Finding(code, name, severity, message, question, c.text, c.start, c.end, c.id)  # type: ignore[arg-type]
-
-
 def sample_analysis(path: str = "drafts/smith.txt") -> Analysis:
     doc = from_string(AGREEMENT, path)
-    speech = commitment(
-        doc, "c1", "service", "District", "The District will provide speech-language therapy twice weekly.", "1(a)",
-        frequency=element(doc, "twice weekly", {"times": 2, "per": "week"}),
-        service=element(doc, "speech-language therapy"),
-    )
-    counsel = commitment(doc, "c2", "service", None, TRICKY + " | 'check-ins' *with* the [school_team] will be provided.", "1(b)")
-    pay = commitment(doc, "c3", "payment", "District", "The District will reimburse the Parent for the independent evaluation.", "2.", payee=element(doc, "the Parent"))
-    consent = commitment(
-        doc, "c4", "parent", "Parent", "The Parent will sign the consent within five (5) school days of the execution of this Agreement.", "3.",
-        deadline=element(doc, "within five (5) school days of the execution of this Agreement", {"n": 5, "unit": "day", "day_type": "school"}),
-    )
-    reading = commitment(doc, "c5", "service", "District", AGREEMENT[AGREEMENT.index("The District will provide reading"): AGREEMENT.index("reading program.") + 16], "4.")
-    findings = [
-        on(speech, "AC103", "missing-duration", "error", "The clause says how often but not how long each session lasts.", "How many minutes will each speech-language therapy session last?"),
-        on(speech, "AC104", "missing-start", "error", "The clause does not say when the service starts.", "On what date will the service start?"),
-        on(counsel, "AC101", "missing-responsible-party", "error", "No one is named as responsible for this.", "Who will provide the counseling?"),
-        on(counsel, "AC301", "hedged-commitment", "warning", 'The promise is hedged with "as needed" <unclear> & open.', "Can \"as needed\" be replaced by a fixed schedule | number?"),
-        on(pay, "AC108", "missing-amount", "error", "The payment has no amount or cap.", "How much will the District pay?"),
-        on(reading, "AC107", "missing-location", "info", "The clause does not say where the service takes place.", "Where will the service be delivered?"),
-        Finding("AC402", "missing-agency-signature", "error", "There is no signature line for a District representative.", "Who will sign for the District?", "", 0, 0),
-        Finding("AC502", "weekday-mismatch", "warning", "The date line names no weekday that matches the date.", "Which date is meant?", "March 4, 2025", *span(doc, "March 4, 2025")),
-    ]
-    return Analysis(document=doc, commitments=[speech, counsel, pay, consent, reading], findings=findings)
+    commitments: dict[str, Commitment] = {}
+    for cid, kind, party, label, written in COMMITMENTS:
+        line = next(doc.block_text(b) for b in doc.blocks if doc.block_text(b).startswith(written + " "))
+        start, end = span(doc, line[len(written) + 1 :])
+        commitments[cid] = Commitment(cid, kind, party, doc.text[start:end], start, end, label)  # type: ignore[arg-type]
+    for cid, slot, words, value in ELEMENTS:
+        commitments[cid].elements[slot] = Element(words, *span(doc, words), value)
+    findings = []
+    for owner, code, name, severity, message, question in FINDINGS:
+        c = commitments.get(owner)
+        if c is not None:
+            text, start, end = c.text, c.start, c.end
+        else:
+            text, (start, end) = owner, span(doc, owner) if owner else (0, 0)
+        findings.append(Finding(code, name, severity, message, question, text, start, end, c and c.id))  # type: ignore[arg-type]
+    return Analysis(document=doc, commitments=list(commitments.values()), findings=findings)
 
 
 def sample_result(path: str = "drafts/smith.txt") -> FileResult:

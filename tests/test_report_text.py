@@ -35,7 +35,8 @@ def squash(text: str) -> str:
 
 
 def test_plain_report_fits_80_columns_without_ansi_or_trailing_spaces() -> None:
-    text = render(batch())
+    long_path = "archive/" + "x" * 100 + ".txt"
+    text = render([*batch(), sample_result(long_path), error_result(long_path)])
     assert text.strip()
     assert not ANSI.search(text)
     for line in text.splitlines():
