@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,6 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
-@cache
 def find_config(folder: Path) -> Path | None:
     """The nearest config file at or above ``folder``."""
     for d in (folder, *folder.parents):
@@ -71,7 +69,6 @@ def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
-@cache
 def load_config(path: Path) -> Settings:
     table = _table(path) or {}
     known = {"select", "ignore", "fail-on", "words"}
