@@ -31,6 +31,7 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="PDF, DOCX, TXT or MD files, folders, or .zip archives")
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="report format (default: text)")
     p.add_argument("-o", "--output", type=Path, metavar="PATH", help="write the report to PATH instead of the terminal")
+    p.add_argument("--annotate", type=Path, metavar="OUT.docx", help="also write a copy of the draft with each finding as a Word comment (one input file)")
     p.add_argument("--concise", action="store_true", help="text format: one line per finding, path:page:line: CODE message")
     p.add_argument("--select", metavar="CODES", help="only these rules: comma-separated codes or prefixes (AC1,AC301)")
     p.add_argument("--ignore", metavar="CODES", help="skip these rules: comma-separated codes or prefixes")
@@ -67,6 +68,8 @@ def run_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_args(argv)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.annotate is not None and (args.annotate.suffix.lower() != ".docx" or len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
+        raise UsageError("--annotate takes one input file and an output path ending in .docx")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: config file not found")
     overrides = {

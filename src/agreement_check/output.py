@@ -41,22 +41,29 @@ def _read_baseline(path: Path) -> frozenset[str]:
 
 
 @contextmanager
-def atomic_writer(path: Path | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file renamed over ``path`` only on success."""
-    if path is None:
-        yield sys.stdout
-        return
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``, renamed over it only when the block succeeds."""
     folder = path.resolve().parent
     if not folder.is_dir():
         raise UsageError(f"{path}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
+        yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+@contextmanager
+def atomic_writer(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a text file that appears whole or not at all."""
+    if path is None:
+        yield sys.stdout
+        return
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        yield out
 
 
 def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
@@ -73,6 +80,16 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
         for result in results:
             yield result
             bar.advance(job)
+
+
+def _annotate(task: batch.Task, result: FileResult, out: Path) -> None:
+    """Write the commented copy of the draft; an archive member has no file to copy."""
+    from agreement_check.annotate import annotate_docx
+
+    if task.member is not None or result.analysis is None:
+        raise UsageError("--annotate needs a PDF, DOCX, TXT or MD file, not an archive")
+    with atomic_path(out) as tmp:
+        annotate_docx(task.path, result.analysis.findings, result.analysis.document, tmp)
 
 
 def report(tasks: list[batch.Task], args: argparse.Namespace, color: bool) -> int:
@@ -100,7 +117,10 @@ def report(tasks: list[batch.Task], args: argparse.Namespace, color: bool) -> in
                 print(f"agreement-check: {result.path}: {result.error.message}", file=sys.stderr)
             summary.add(result)
             renderer.add(result)
+            last = result
         renderer.finish(summary)
+    if args.annotate is not None and summary.ok == 1:
+        _annotate(tasks[0], last, args.annotate)
     if args.write_baseline:
         with atomic_writer(args.write_baseline) as out:
             json.dump({"schema": BASELINE_SCHEMA, "fingerprints": sorted(set(recorded))}, out, indent=1)
