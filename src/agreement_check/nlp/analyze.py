@@ -8,7 +8,7 @@ from ..model import Analysis, Document
 from . import document_facts
 from .commitments import CommitmentFinder
 from .context import Context
-from .pipeline import get_nlp, hits_of
+from .pipeline import get_nlp, hits_of, parse
 from .segment import segment
 
 
@@ -16,7 +16,7 @@ def analyze(doc: Document, words: Mapping[str, Sequence[str]] | None = None) -> 
     """Find the commitments in ``doc``. ``words`` extends the word lists in ``patterns/``
     (list name -> extra terms, from an advocate's config); ``findings`` is left to rules."""
     nlp = get_nlp(words)
-    spacy_doc = nlp(doc.text)
+    spacy_doc = parse(nlp, doc.text)
     lexicon = nlp.get_pipe("agreement_check_matcher").lexicon
     ctx = Context(doc, spacy_doc, hits_of(spacy_doc), lexicon)
     ctx.learn_names()

@@ -52,6 +52,7 @@ class CommitmentFinder:
         self._leads: dict[int, Lead] = {}
         self._columns: dict[int, dict[int, tuple[str, str]]] = {}
         self._continued: set[int] = set()
+        self._tables: dict[int, list[Block]] = {}
 
     def find(self, units: list[Unit]) -> list[Commitment]:
         out: list[Commitment] = []
@@ -212,10 +213,14 @@ class CommitmentFinder:
         that table continued (a page break split it): it takes its columns, and its
         first row is a data row.
         """
+        if not self._tables:
+            for b in self.ctx.document.blocks:
+                if b.table is not None:
+                    self._tables.setdefault(b.table, []).append(b)
         if table not in self._columns:
-            rows = [b for b in self.ctx.document.blocks if b.table == table]
+            rows = self._tables.get(table, [])
             columns = self._header(rows[0]) if rows else {}
-            before = [b for b in self.ctx.document.blocks if b.table == table - 1]
+            before = self._tables.get(table - 1, [])
             if not columns and rows and before and len(before[0].cells) == len(rows[0].cells):
                 columns = self._table_columns(table - 1)
                 self._continued.add(table)

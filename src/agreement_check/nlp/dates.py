@@ -29,6 +29,7 @@ _YEARS = re.compile(r"(\d{4})\s*(?:[-–—/]|\band\b)\s*(\d{4}|\d{2})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
+@lru_cache(maxsize=4096)
 def canonical(text: str) -> str:
     """The date written plainly for dateparser: "the 4th day of March, 2025" -> "March 4, 2025"."""
     text = " ".join(text.split())
@@ -38,6 +39,7 @@ def canonical(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def parts(text: str) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) as written, whether or not such a day exists."""
     text = canonical(text)

@@ -67,8 +67,8 @@ def mentions(ctx: Context) -> list[DateMention]:
         elif hit.label == "DATE":
             weekday = weekdays.tail(text[max(0, start - 14) : start])
             if weekday:
-                mention.weekday = weekday.group(0).strip(" ,")
-                mention.start = start - len(weekday.group(0))
+                mention.weekday = weekday.text.strip(" ,")
+                mention.start = start - len(weekday.text)
                 mention.text = text[mention.start : hit.end]
             mention.impossible = dates.impossible(span)
             mention.value = None if mention.impossible else dates.parse(span, ctx.base)

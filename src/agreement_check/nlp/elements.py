@@ -18,7 +18,6 @@ from .context import Context
 from .hits import Hit
 
 TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT")
-_CUE_LISTS = ("ignore_cues", "deadline_cues", "start_cues", "end_cues", "period_cues")
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
@@ -50,6 +49,7 @@ class ElementFinder:
         self.ctx = ctx
         self.text = ctx.text
         self.terms = ctx.terms
+        self.cues = ctx.lexicon.cues
 
     def element(self, start: int, end: int, value: Any = None) -> Element:
         return Element(self.text[start:end], start, end, value)
@@ -115,7 +115,7 @@ class ElementFinder:
         for t in merged:
             window = self.text[max(clause_start, t.start - 48) : t.start]
             weekday = self.terms["weekdays"].tail(window)  # "beginning Tuesday, March 10"
-            t.slot = self._cue(window[: weekday.start()] if weekday else window)
+            t.slot = self._cue(window[: weekday.start] if weekday else window)
             if t.label == "RELATIVE" and t.slot == "ignore":
                 t.slot = ""  # "within 30 days" carries its own cue
             joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
@@ -125,12 +125,9 @@ class ElementFinder:
         return merged
 
     def _cue(self, window: str) -> str:
-        best, length = "", 0
-        for name in _CUE_LISTS:
-            m = self.terms[name].tail(window)
-            if m and len(m.group(0).strip(" ,")) > length:
-                best, length = name.split("_")[0], len(m.group(0).strip(" ,"))
-        return best
+        """The slot named by the longest cue that ends the window ("" when none does)."""
+        found = self.cues.tail(window)
+        return self.cues.slot[found.term] if found else ""
 
     def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
         for t in self.times(clause_start, hits):
@@ -237,7 +234,7 @@ class ElementFinder:
         """Who is paid: "reimburse the Parent", "payable to ...", "$6,500.00 to ..."."""
         text = self.text
         cues = self.terms["payee_cues"]
-        for m in cues._any.finditer(text, start, end):
+        for m in cues.finditer(text, start, end):
             cue = m.group(0).lower()
             if cue == "to" and not re.search(r"[\d$][\d,.]*\s*$", text[max(start, m.start() - 14) : m.start()]):
                 continue

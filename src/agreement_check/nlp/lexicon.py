@@ -16,10 +16,12 @@ windows around its own anchors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -79,6 +81,13 @@ PATTERN_FILES: tuple[str, ...] = (
     "people",
 )
 
+#: Pattern files that describe any part of a document (every date is checked, every
+#: defined name counts). The others describe the terms of clauses, so they run only on
+#: lines that can hold a clause: a list item, a table row, a line with "will" or "shall".
+DOCUMENT_WIDE: frozenset[str] = frozenset({"dates", "people"})
+_LINE_LABEL = re.compile(r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[-•*–▪◦·])\s")
+_MARKERS = ("obligations", "permissions")
+
 #: Pattern file matched only against the header row of each table.
 COLUMNS_FILE = "table_columns"
 
@@ -96,27 +105,81 @@ def words(name: str, extra: Mapping[str, Sequence[str]] | None) -> list[str]:
     return load_words(name, tuple((extra or {}).get(name, ())))
 
 
+class Tail(NamedTuple):
+    """A term found at the end of a text: where it starts, the text from there on, and
+    the term as listed."""
+
+    start: int
+    text: str
+    term: str
+
+
 class Terms:
     """A word list for lookups in Python: whole words, case-insensitive, spaces flexible."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        terms = sorted({t.lower() for t in terms}, key=len, reverse=True)
+        terms = sorted({" ".join(t.lower().split()) for t in terms}, key=len, reverse=True)
+        self.terms = terms
         self.set = frozenset(terms)
+        self._longest = max((len(t.split()) for t in terms), default=0)
         body = "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms) or r"(?!x)x"
         self._any = re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.I)
-        self._tail = re.compile(rf"(?<![\w'’])(?:{body})(?:\s+the)?[\s,]*$", re.I)
 
     def __contains__(self, word: str) -> bool:
-        return word.lower() in self.set
+        return " ".join(word.lower().split()) in self.set
 
     def search(self, text: str) -> re.Match[str] | None:
         """First term anywhere in ``text``."""
         return self._any.search(text)
 
-    def tail(self, text: str) -> re.Match[str] | None:
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        return self._any.finditer(text, start, end)
+
+    def tail(self, text: str) -> Tail | None:
         """The longest term that ``text`` ends with, give or take a trailing "the", spaces
         and commas ("missed during the " ends with "missed during")."""
-        return self._tail.search(text)
+        words = _last_words(text, self._longest + 1)
+        if words and words[-1][1] == "the":
+            words.pop()
+        for k in range(min(self._longest, len(words)), 0, -1):
+            term = " ".join(w for _, w in words[-k:])
+            if term in self.set:
+                start = words[-k][0]
+                return Tail(start, text[start:], term)
+        return None
+
+
+_SEPARATORS = frozenset(" ,(\t\n")
+
+
+def _last_words(text: str, n: int) -> list[tuple[int, str]]:
+    """(offset, lower-cased word) of the last ``n`` words; commas and "(" separate words."""
+    out: list[tuple[int, str]] = []
+    pos = len(text)
+    while len(out) < n:
+        while pos > 0 and text[pos - 1] in _SEPARATORS:
+            pos -= 1
+        end = pos
+        while pos > 0 and text[pos - 1] not in _SEPARATORS:
+            pos -= 1
+        if pos == end:
+            break
+        out.append((pos, text[pos:end].lower()))
+    out.reverse()
+    return out
+
+
+class Cues(Terms):
+    """The cue lists before a time expression as one lookup: each term names its slot
+    ("beginning" -> "start"); a term in several lists takes the first list's slot."""
+
+    LISTS = ("ignore_cues", "deadline_cues", "start_cues", "end_cues", "period_cues")
+
+    def __init__(self, terms: Mapping[str, Terms]) -> None:
+        self.slot: dict[str, str] = {}
+        for name in reversed(self.LISTS):
+            self.slot.update(dict.fromkeys(terms[name].terms, name.split("_")[0]))
+        super().__init__(self.slot)
 
 
 class Anchors:
@@ -153,6 +216,21 @@ class Anchors:
                 index, before, after = keys[key]
                 spans.setdefault(index, []).append((s - before, e + after))
         return {index: _merge(found, len(doc)) for index, found in spans.items()}
+
+
+def _intersect(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlaps of two sorted lists of disjoint ranges."""
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if lo < hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 def _merge(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -237,6 +315,7 @@ class Lexicon:
     anchors: Anchors
     columns: Matcher
     terms: dict[str, Terms]
+    cues: Cues
 
     @classmethod
     def build(cls, nlp: Language, extra: Mapping[str, Sequence[str]] | None) -> Lexicon:
@@ -246,13 +325,43 @@ class Lexicon:
         anchors = Anchors(nlp)
         matchers = [compile_matcher(nlp, name, anchors, i) for i, name in enumerate(PATTERN_FILES)]
         terms = {name: Terms(words(name, extra)) for name in TERM_LISTS}
-        return cls(phrases, matchers, anchors, compile_matcher(nlp, COLUMNS_FILE), terms)
+        columns = compile_matcher(nlp, COLUMNS_FILE)
+        return cls(phrases, matchers, anchors, columns, terms, Cues(terms))
 
-    def matches(self, doc: Doc) -> Iterable[tuple[int, int, int]]:
-        """(match_id, start, end) of every phrase and pattern; patterns are run only
-        inside the windows around their anchors."""
-        yield from self.phrases(doc)
+    def matches(self, doc: Doc, text: str) -> Iterable[tuple[int, int, int]]:
+        """(match_id, start, end) of every phrase and pattern in ``doc`` (made from
+        ``text``); patterns are run only inside the windows around their anchors."""
+        phrases = self.phrases(doc)
+        yield from phrases
+        lines: list[tuple[int, int]] | None = None
         for index, windows in self.anchors.windows(doc).items():
+            if PATTERN_FILES[index] not in DOCUMENT_WIDE:
+                lines = self._clause_lines(doc, text, phrases) if lines is None else lines
+                windows = _intersect(windows, lines)
             matcher = self.matchers[index]
             for lo, hi in windows:
                 yield from ((m, lo + s, lo + e) for m, s, e in matcher(doc[lo:hi]))
+
+    def _clause_lines(
+        self, doc: Doc, text: str, phrases: list[tuple[int, int, int]]
+    ) -> list[tuple[int, int]]:
+        """Token ranges of the lines that can hold a clause or a term of one."""
+        strings = doc.vocab.strings
+        marked = sorted(s for m, s, _ in phrases if strings[m] in _MARKERS)
+        starts = doc.to_array([IDX]).tolist()
+        out: list[tuple[int, int]] = []
+        pos = 0
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            lo, hi = bisect_left(starts, pos), bisect_left(starts, end)
+            k = bisect_left(marked, lo)
+            clause = (
+                (k < len(marked) and marked[k] < hi)
+                or _LINE_LABEL.match(text, pos, end)
+                or text.find(" | ", pos, end) >= 0
+            )
+            if hi > lo and clause:
+                out.append((lo, hi))
+            pos = end + 1
+        return out

@@ -21,6 +21,7 @@ from .hits import Hits
 from .lexicon import Lexicon, words
 
 HITS_KEY = "agreement_check.hits"
+TEXT_KEY = "agreement_check.text"  # the text the doc was made from (Doc.text rebuilds it)
 WordsKey = tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -31,7 +32,8 @@ class MatcherComponent:
         self.lexicon = Lexicon.build(nlp, extra)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[HITS_KEY] = Hits(doc, self.lexicon.matches(doc))
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        doc.user_data[HITS_KEY] = Hits(doc, self.lexicon.matches(doc, text))
         return doc
 
 
@@ -59,6 +61,13 @@ def _build(key: WordsKey) -> Language:
 def get_nlp(extra: Mapping[str, Sequence[str]] | None = None) -> Language:
     """The pipeline for these extra words, built on first use."""
     return _build(words_key(extra))
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Run the pipeline on ``text``, letting the matcher read the text without rebuilding it."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    return nlp(doc)
 
 
 def hits_of(doc: Doc) -> Hits:

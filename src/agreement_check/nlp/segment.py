@@ -19,7 +19,7 @@ from .lexicon import Terms
 
 # An inline list label after a colon or semicolon: "...: (a) provide ...; (b) ...".
 _INLINE = re.compile(
-    r"(?:(?<=:)|(?<=;)|(?<=;\sand)|(?<=;\sor))\s+(?P<label>\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))\s+"
+    r"[:;](?:\s(?:and|or))?\s+(?P<label>\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))\s+"
 )
 # A numbered item run into the previous one: "... by March 1. 2. The Parent will ...".
 _RUN_ON = re.compile(r"(?<=[.;])\s+(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
