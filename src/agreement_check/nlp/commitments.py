@@ -77,12 +77,31 @@ class CommitmentFinder:
             if own is not None:
                 own_end = end
                 break
+        if unit.fields is not None:
+            return self._form(unit, own, own_end)
         lead = self._lead(unit.lead) if unit.lead is not None else None
         if own is None:
             if lead is None or lead.undertaking is None or self._excluded(unit):
                 return None
             return self._make(unit, lead.undertaking, unit.body, unit.end, lead)
         return self._make(unit, own, own.predicate, own_end, lead, own=True)
+
+    def _form(self, unit: Unit, own: Undertaking | None, own_end: int) -> Commitment | None:
+        """An "Agreement:" field of a form is a commitment whatever its grammar ("IEP
+        meeting to review the evaluation"); its "Person responsible:" field, even when
+        left blank, names its party."""
+        assert unit.fields is not None
+        agreed_end = unit.sentences[-1][1] if unit.sentences else unit.body
+        if not unit.sentences or self.ctx.hits.first(unit.body, agreed_end, "boilerplate", "cure"):
+            return None
+        party, span = (own.party, own.party_span) if own else (None, None)
+        field = unit.fields.get("party")
+        if field is not None:
+            value = self.ctx.text[field[0] : field[1]].strip().rstrip(".;")
+            party, span = (value, (field[0], field[0] + len(value))) if value else (None, None)
+        predicate = own.predicate if own else unit.body
+        und = Undertaking((unit.body, unit.body), predicate, party, span, own.passive if own else True)
+        return self._make(unit, und, predicate, own_end if own else agreed_end, None, own=True)
 
     def _excluded(self, unit: Unit) -> bool:
         return bool(self.ctx.hits.first(unit.start, unit.end, "boilerplate", "cure"))
@@ -108,6 +127,8 @@ class CommitmentFinder:
         """The kind named by the first cue of the promised act; None when there is none."""
         if und.party_span is not None and self.ctx.hits.within(*und.party_span, "parent_parties"):
             return "parent"
+        if und.negated:
+            return "action"  # a promise not to act: "shall not change the placement"
         text = self.ctx.text
         cues = [
             h for h in self.ctx.hits.within(start, end)
@@ -121,6 +142,9 @@ class CommitmentFinder:
             return "service" if recurring else None
         first = cues[0]
         kind = _KIND_CUES[first.label]
+        if kind == "meeting" and text[first.start : first.end].lower() == "meet":
+            recurring = self.ctx.hits.first(start, end, "FREQUENCY", "recurrence")
+            return "service" if recurring else "meeting"  # "meet with the Student weekly"
         if kind == "payment" and self._pays_for_evaluation(first, cues):
             return "evaluation"
         if kind in ("service", "action", "payment") and any(h.label == "comp_ed" for h in cues):

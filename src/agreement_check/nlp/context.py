@@ -23,6 +23,8 @@ class Context:
     lexicon: Lexicon
     base: date | None = None  # the agreement's date: year-less dates count from it
     names: dict[str, str] = field(default_factory=dict)  # "mesa vista schools" -> "District"
+    defined: set[str] = field(default_factory=set)  # defined party terms: "director"
+    terms_text: dict[str, str] = field(default_factory=dict)  # '"Parents")' -> "Parents"
 
     @property
     def text(self) -> str:
@@ -60,3 +62,5 @@ class Context:
             institution = self.hits.within(name_end - len(name_text), name_end, "parties")
             if term and (inside or institution):
                 self.names[name_text.lower()] = term
+                self.defined.add(term.lower())
+                self.terms_text[self.span(hit)] = term

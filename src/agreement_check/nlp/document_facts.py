@@ -18,7 +18,9 @@ def is_agreement(ctx: Context, commitments: int) -> bool:
     """An agreement has an agreement title; a progress report or a letter has another.
     A document with neither decides by whether it holds any commitment at all."""
     blocks = ctx.document.blocks
-    top = [b for b in blocks[:8] if b.end - b.start <= 120][:_TITLE_BLOCKS]
+    top = [
+        b for b in blocks[:8] if b.kind in ("heading", "paragraph") and b.end - b.start <= 120
+    ][:_TITLE_BLOCKS]
     title = "\n".join(ctx.text[b.start : b.end] for b in top)
     agreement = ctx.terms["agreement_titles"].search(title)
     other = ctx.terms["non_agreement_titles"].search(title)
@@ -36,8 +38,8 @@ def agreement_date(ctx: Context) -> date | None:
     for cue in (h for h in ctx.hits.all if h.label == "agreement_date_cues"):
         line_end = text.find("\n", cue.end)
         line_end = len(text) if line_end < 0 else line_end
-        found = ctx.hits.first(cue.end, min(line_end, cue.end + _CUE_REACH), "DATE")
-        if found is not None:
+        found = ctx.hits.first(cue.end, line_end, "DATE")
+        if found is not None and found.start <= cue.end + _CUE_REACH:
             parsed = dates.parse(text[found.start : found.end], None)
             if parsed is not None:
                 return parsed

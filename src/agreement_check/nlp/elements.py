@@ -24,6 +24,7 @@ _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 _PREPOSITION = re.compile(r".*\b((?:in|at|on|inside)\s+[^,;:.()]*)$", re.I | re.S)
 _PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
+_NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
 _START_POINT = re.compile(r"^(?:upon|the\s+week\s+of)\b|\b(?:first\s+day|beginning|start)\b", re.I)
 _END_POINT = re.compile(r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close)\b", re.I)
@@ -219,10 +220,16 @@ class ElementFinder:
         return None
 
     def _provider(self, hits: list[Hit], clause_start: int) -> Element | None:
+        """Who delivers: "by a licensed SLP", "of the Parent's choosing", or both at once
+        ("from a provider of the Parent's choosing")."""
         choice = _first(hits, "CHOICE")
         found = self._after_preposition(hits, "providers", _PROVIDER_PREP, clause_start)
-        if choice and (found is None or choice.start < found.start):
+        if choice is None:
+            return found
+        if found is None or choice.start < found.start:
             return self.element(choice.start, choice.end)
+        if not self.text[found.end : choice.start].strip():
+            return self.element(found.start, choice.end)
         return found
 
     def _phrase(self, hit: Hit, end: int) -> Element:
@@ -247,9 +254,9 @@ class ElementFinder:
                 stop = re.search(r"[,;:.()]|\s(?:for|within|by|in|\$|the\s+sum)\b|\s\$", text[party.start:end])
                 np_end = party.start + (stop.start() if stop else end - party.start)
                 return self.element(party.start, np_end)
-            name = re.match(r"(?:[A-Z][\w.&'’-]*(?:\s+|$)|&\s+)+", text[np_start:end])
+            name = _NAME.match(text, np_start, end)
             if name and cue != "reimburse":
-                return self.element(np_start, np_start + len(name.group(0).rstrip()))
+                return self.element(np_start, name.end())
         return None
 
 

@@ -63,6 +63,9 @@ TERM_LISTS: tuple[str, ...] = (
     "agreement_titles",
     "non_agreement_titles",
     "stative_verbs",
+    "event_verbs",
+    "interrogatives",
+    "auxiliaries",
     "participles",
     "decisions",
     "blank_cells",
@@ -103,6 +106,15 @@ _UNBOUNDED = 4  # tokens a "*" or "+" operator is assumed to cover when sizing w
 def words(name: str, extra: Mapping[str, Sequence[str]] | None) -> list[str]:
     """Word list ``name`` with the advocate's extra terms for it."""
     return load_words(name, tuple((extra or {}).get(name, ())))
+
+
+def roles(name: str, extra: Mapping[str, Sequence[str]] | None) -> dict[str, str]:
+    """A word list whose lines read "term = role", as a mapping."""
+    out: dict[str, str] = {}
+    for line in words(name, extra):
+        term, _, role = line.rpartition("=")
+        out[" ".join(term.lower().split())] = role.strip()
+    return out
 
 
 class Tail(NamedTuple):
@@ -316,6 +328,7 @@ class Lexicon:
     columns: Matcher
     terms: dict[str, Terms]
     cues: Cues
+    form_fields: dict[str, str]
 
     @classmethod
     def build(cls, nlp: Language, extra: Mapping[str, Sequence[str]] | None) -> Lexicon:
@@ -326,7 +339,8 @@ class Lexicon:
         matchers = [compile_matcher(nlp, name, anchors, i) for i, name in enumerate(PATTERN_FILES)]
         terms = {name: Terms(words(name, extra)) for name in TERM_LISTS}
         columns = compile_matcher(nlp, COLUMNS_FILE)
-        return cls(phrases, matchers, anchors, columns, terms, Cues(terms))
+        fields = roles("form_fields", extra)
+        return cls(phrases, matchers, anchors, columns, terms, Cues(terms), fields)
 
     def matches(self, doc: Doc, text: str) -> Iterable[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase and pattern in ``doc`` (made from

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Block, Document
-from .lexicon import Terms
+from .lexicon import Lexicon, Terms
 
 # An inline list label after a colon or semicolon: "...: (a) provide ...; (b) ...".
 _INLINE = re.compile(
@@ -23,6 +23,8 @@ _INLINE = re.compile(
 )
 # A numbered item run into the previous one: "... by March 1. 2. The Parent will ...".
 _RUN_ON = re.compile(r"(?<=[.;])\s+(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
+# A form field label at the start of a line: "Person(s) responsible: ...".
+_FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z()/’' -]{0,40}?)\s*:\s*")
 _SECTION = re.compile(r"^(?:section|article|part|§)\s*([0-9]+|[IVX]+)\b", re.I)
 _LABEL_CORE = re.compile(r"^\(?([0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,4}(?:\.[0-9]+)*)[.)]?$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
@@ -52,10 +54,15 @@ class Unit:
     block: Block | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""
+    fields: dict[str, tuple[int, int]] | None = None  # a form's "party" and "time" values
 
     @property
     def is_lead_in(self) -> bool:
-        return self.kind in ("paragraph", "item") and self.text.rstrip().endswith(":")
+        return (
+            self.kind in ("paragraph", "item")
+            and self.fields is None
+            and self.text.rstrip().endswith(":")
+        )
 
     @property
     def title(self) -> str:
@@ -130,11 +137,49 @@ def heading_like(unit: Unit) -> bool:
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in words)
 
 
-def segment(doc: Document, terms: dict[str, Terms]) -> list[Unit]:
+def question_title(text: str, interrogatives: Terms) -> bool:
+    """A short line that asks what a section holds: "What the Charter will do",
+    "Item 6 — What the Parent will do"."""
+    words = text.split()
+    if not words or len(words) > 10 or text.rstrip()[-1] in ".;:!?":
+        return False
+    return any(w.lower().strip("—–-:") in interrogatives for w in words[:4])
+
+
+def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
     """The document's units in reading order, with labels, sections and lead-ins."""
+    terms = lexicon.terms
     units = list(_units(doc, terms["abbreviations"]))
+    for unit in units:
+        if unit.kind == "paragraph" and question_title(unit.text, terms["interrogatives"]):
+            unit.kind = "heading"
+    units = _forms(units, doc.text, lexicon.form_fields, terms["abbreviations"])
     _structure(units, terms["skip_sections"], terms["terms_openers"])
     return units
+
+
+def _forms(units: list[Unit], text: str, fields: dict[str, str], abbreviations: Terms) -> list[Unit]:
+    """Agreement forms: an "Agreement:" field absorbs the "Person responsible:" and
+    "Timeline:" fields that follow it, so the three make one clause."""
+    out: list[Unit] = []
+    form: Unit | None = None
+    for unit in units:
+        m = _FIELD.match(text, unit.body, unit.end) if unit.kind == "paragraph" else None
+        role = fields.get(" ".join(m.group("label").lower().split())) if m else None
+        if role == "agreement":
+            form = unit
+            unit.fields = {}
+            unit.body = m.end()
+            unit.sentences = sentences(text[m.end() : unit.end], m.end(), abbreviations)
+        elif form is not None and role in ("party", "time") and m is not None:
+            form.fields[role] = (m.end(), unit.end)
+            form.end = unit.end
+            form.text = text[form.start : form.end]
+            continue
+        else:
+            form = None
+        out.append(unit)
+    return out
 
 
 def _units(doc: Document, abbreviations: Terms) -> Iterator[Unit]:

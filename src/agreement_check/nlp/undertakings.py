@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from .context import Context
 from .hits import Hit
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|or|but|that|if|unless|then)\s")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
+)
+_APPOSITION = re.compile(r"[,(]")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\s")
 _LEADING = re.compile(
     r"^(?:\s|and\b|or\b|but\b|then\b|also\b|the\b|a\b|an\b|each\b|its\b|their\b|[-–•*])+", re.I
 )
@@ -46,7 +50,7 @@ class Undertaking:
 
 def clean_party(text: str) -> str:
     """A noun phrase as a party name: determiners and conjunctions off, spaces collapsed."""
-    return " ".join(_LEADING.sub("", text).split()).strip(" ,.")
+    return " ".join(_LEADING.sub("", text).split()).strip(" ,.\"“”'’")
 
 
 class UndertakingFinder:
@@ -72,16 +76,21 @@ class UndertakingFinder:
             if text[marker.end : end].strip() != ":":
                 return None
             # A bare lead-in: "District will:", "Parents agree to:".
-            party, span = self._party((self._subject_start(start, marker.start), marker.start), hits)
+            party, span = self._active_party(start, marker.start, hits)
             return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
         word = after.group("word").lower()
         negated = bool(after.group("neg"))
         hedged = marker.label == _PERMISSION
+        if hedged and not text[marker.start : marker.end].islower():
+            return None  # "May 2025" is a month
         if word in self.terms["stative_verbs"]:
             return None
         passive = False
         predicate = after.start("word")
-        if word == "be":
+        two_words = f"{word} {(after.group('next') or '').lower()}"
+        if word in self.terms["event_verbs"] or two_words in self.terms["event_verbs"]:
+            passive = True  # "Training will occur within 10 days": no one named
+        elif word == "be":
             participle = (after.group("next") or "").lower()
             if not (participle.endswith(("ed", "en")) or participle in self.terms["participles"]):
                 return None
@@ -90,7 +99,7 @@ class UndertakingFinder:
         subject_start = self._subject_start(start, marker.start)
         subject = (subject_start, marker.start)
         if passive:
-            if subject[0] == subject[1] or not self.ctx.text[subject[0] : subject[1]].strip():
+            if not clean_party(self.ctx.text[subject[0] : subject[1]]):
                 subject = (start, marker.start)  # "A full reevaluation, including ..., will be"
             if not self._passive_subject(subject, predicate, end, hits):
                 return None
@@ -98,7 +107,7 @@ class UndertakingFinder:
             if hedged and span is not None and self._parent(span):
                 return None
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
-        party, span = self._party(subject, hits)
+        party, span = self._active_party(start, marker.start, hits)
         if party is None or (hedged and self._parent(span)):
             return None
         return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged)
@@ -111,17 +120,52 @@ class UndertakingFinder:
             cut = m.end()
         return start + cut
 
+    def _subjects(self, start: int, marker: int) -> list[tuple[int, int]]:
+        """Where the subject may be, most likely first: after the last comma ("Mother and
+        Father will"), after the last "and" ("..., and the District will"), or before the
+        first comma ("The IEP team, including the Parent, will")."""
+        first = self._subject_start(start, marker)
+        out = [(first, marker)]
+        joined = list(_CONJUNCTION.finditer(self.ctx.text, first, marker))
+        if joined:
+            out.append((joined[-1].end(), marker))
+        head = _APPOSITION.search(self.ctx.text, start, marker)
+        if head is not None and first > start:
+            out.append((start, head.start()))
+        defined = [h for h in self.ctx.hits.within(start, marker, "DEFINED") if not self.ctx.text[h.end : marker].strip()]
+        if defined:  # "Mr. and Mrs. Tsosie (the "Parents") agreed to"
+            opening = self.ctx.text.rfind("(", start, defined[0].start)
+            before = self._subject_start(start, max(start, opening))
+            out.append((before, marker))
+        return out
+
+    def _active_party(
+        self, start: int, marker: int, hits: list[Hit]
+    ) -> tuple[str | None, tuple[int, int] | None]:
+        for subject in self._subjects(start, marker):
+            party, span = self._party(subject, hits)
+            if party is not None:
+                return party, span
+        return None, None
+
     def _party(self, span: tuple[int, int], hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
         """The party a subject names, as written, or None."""
         raw = self.ctx.text[span[0] : span[1]]
         name = clean_party(raw)
         if not name or name.lower() in self.terms["non_parties"]:
             return None, None
+        if name.split()[-1].lower() in self.terms["auxiliaries"]:
+            return None, None  # "The District did not agree to ..."
         offset = span[0] + raw.find(name.split()[0])
         named = (offset, offset + len(name))
         defined = self.ctx.names.get(name.lower())
         if defined:
             return defined, named
+        term = self.ctx.hits.first(span[0], span[1], "DEFINED")
+        if term is not None and self.ctx.text[term.start : term.end] in self.ctx.terms_text:
+            return self.ctx.terms_text[self.ctx.text[term.start : term.end]], named
+        if name.lower() in self.ctx.defined:
+            return name, named
         if any(
             h.label in ("parties", "PERSON") and span[0] <= h.start and h.end <= span[1]
             for h in hits

@@ -69,8 +69,15 @@ def period(text: str) -> str | None:
     return None
 
 
+_WEEKDAYS = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+
+
 def frequency(text: str) -> dict[str, Any]:
-    """``{"times": 2, "per": "week"}``; "bi-weekly" is flagged ambiguous."""
+    """``{"times": 2, "per": "week"}``; "bi-weekly" is flagged ambiguous; "every Monday"
+    and "on Mondays and Thursdays" count their weekdays."""
+    weekdays = {d.lower() for d in _WEEKDAYS.findall(text)}
+    if weekdays:
+        return {"times": len(weekdays), "per": "week"}
     other = _EVERY_OTHER.search(text)
     if other:
         unit = (other.group(2) or "week").lower()

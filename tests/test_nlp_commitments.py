@@ -1,0 +1,193 @@
+"""Which clauses the commitment engine reports, with what kind and party."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreement_check.extract import from_string
+from agreement_check.nlp import analyze
+
+
+def commitments(text: str):
+    return analyze(from_string(text)).commitments
+
+
+def only(text: str):
+    found = commitments(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The District will provide speech-language therapy twice weekly.", "service"),
+        ("The District shall provide 20 hours of compensatory reading instruction.", "comp_ed"),
+        ("The District will complete a functional behavioral assessment by May 1, 2025.", "evaluation"),
+        ("The District shall fund an independent educational evaluation at public expense.", "evaluation"),
+        ("The District will convene an IEP meeting within 10 school days.", "meeting"),
+        ("The District shall reimburse the Parent $450 for the private evaluation.", "payment"),
+        ("The District will amend the Student's IEP to add the services above.", "action"),
+        ("The District will consider adding a 1:1 aide for the Student.", "action"),
+        ("The District will train the Student's teachers on the behavior plan.", "action"),
+        ("The District will hold monthly progress meetings with the Parent.", "meeting"),
+        ("The District's transition specialist will meet with the Student periodically.", "service"),
+        ("The Parent agrees to sign the consent form within 5 school days.", "parent"),
+    ],
+)
+def test_kind_follows_the_promised_act(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("The District will provide counseling weekly.", "District"),
+        ("The District's SLP will consult with the teacher monthly.", "District's SLP"),
+        ("School psych will do an FBA by March 1, 2025.", "School psych"),
+        ("To the extent possible, the District will assign an aide each school day.", "District"),
+        ("Parents agree to provide copies of the private records.", "Parents"),
+        ("The Guardian will make the Student available for testing.", "Guardian"),
+    ],
+)
+def test_party_is_the_subject_as_written(sentence: str, party: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").party == party
+
+
+def test_passive_voice_takes_its_party_from_by_or_has_none() -> None:
+    with_agent = only("AGREEMENT\n\n1. Speech therapy shall be provided weekly by the District's SLP.\n")
+    without = only("AGREEMENT\n\n1. Speech therapy shall be provided weekly.\n")
+    assert (with_agent.kind, with_agent.party) == ("service", "District's SLP")
+    assert (without.kind, without.party) == ("service", None)
+
+
+def test_negated_and_hedged_undertakings_are_commitments_but_rights_are_not() -> None:
+    found = commitments(
+        "AGREEMENT\n\n"
+        "1. The District shall not change the Student's placement before the IEP meeting.\n"
+        "2. The District may provide a laptop for the Student's use at school.\n"
+        "3. The Parent may file a state complaint with NMPED at any time.\n"
+        "4. Either party may void this Agreement within three business days.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("1", "action"), ("2", "action")]
+
+
+def test_lead_in_gives_its_party_start_end_and_setting_to_each_item() -> None:
+    found = commitments(
+        "TERMS\n\n"
+        "2. Services. Beginning January 27, 2025, the District will provide the Student the "
+        "following services at Mesa High School through May 21, 2025:\n"
+        "(a) Specialized instruction in mathematics, three 30-minute sessions weekly;\n"
+        "(b) Speech-language services, 120 minutes per month;\n"
+        "3. The Parent will make the Student available for all sessions.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("2(a)", "service", "District"),
+        ("2(b)", "service", "District"),
+        ("3", "parent", "Parent"),
+    ]
+    first = found[0].elements
+    assert first["start"].value == {"date": "2025-01-27"}
+    assert first["end"].value == {"date": "2025-05-21"}
+    assert first["location"].text == "at Mesa High School"
+
+
+def test_bare_lead_in_and_bullets() -> None:
+    found = commitments(
+        "Agreed:\n\nDistrict will:\n\n- hold an IEP meeting within 10 school days of the FBA\n\n"
+        "- reimburse Parents for the private evaluation\n\nParents will:\n\n"
+        "- return the interview form within 10 school days of receiving it\n\n"
+        "Parents and District talked about a new school. Nothing was decided.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [
+        ("meeting", "District"),
+        ("payment", "District"),
+        ("parent", "Parents"),
+    ]
+
+
+def test_inline_items_after_a_colon_are_separate_commitments() -> None:
+    found = commitments(
+        "TERMS\n\n4. The District agrees to: (a) convene an IEP meeting by March 3, 2025; "
+        "(b) reimburse the Parent $200 by April 1, 2025; and (c) train staff on the BIP.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("4(a)", "meeting", "District"),
+        ("4(b)", "payment", "District"),
+        ("4(c)", "action", "District"),
+    ]
+
+
+def test_services_table_rows_are_commitments_with_the_introducing_party() -> None:
+    found = commitments(
+        "SERVICES\n\nThe District will provide the following services beginning March 3, 2025:\n\n"
+        "| Service | Frequency | Duration | End | Location |\n|---|---|---|---|---|\n"
+        "| Speech-language therapy | 2x/week | 30 minutes | 5/22/2025 | Speech room |\n"
+        "| Occupational therapy | TBD | | 5/22/2025 | |\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District")] * 2
+    speech, ot = (c.elements for c in found)
+    assert speech["service"].text == "Speech-language therapy"
+    assert speech["frequency"].value == {"times": 2, "per": "week"}
+    assert speech["duration"].value == {"minutes": 30, "per": "session"}
+    assert speech["start"].value == {"date": "2025-03-03"}  # from the sentence above the table
+    assert speech["end"].value == {"date": "2025-05-22"}
+    assert ot["frequency"] is None and ot["duration"] is None and ot["location"] is None
+
+
+def test_recitals_definitions_boilerplate_and_cure_are_not_commitments() -> None:
+    found = commitments(
+        "SETTLEMENT AGREEMENT\n\nRECITALS\n\n"
+        "WHEREAS, the District acknowledges that the Student did not receive speech therapy;\n\n"
+        "NOW, THEREFORE, the Parties agree as follows:\n\n"
+        '1. Definitions. "Effective Date" means the date this Agreement is signed.\n'
+        "2. The District will provide speech therapy twice weekly.\n"
+        "3. Failure to Implement. If the Parent believes the District has not implemented "
+        "this Agreement, the Parent may notify the Director. The District shall then have "
+        "ten (10) school days to correct the failure.\n"
+        "4. Confidentiality. Discussions during mediation are confidential and may not be "
+        "used as evidence.\n"
+        "5. This Agreement is legally binding and shall be enforceable in any state court.\n"
+        "6. Nothing in this Agreement limits the Parent's right to request an IEP meeting.\n"
+        "7. Each Party shall bear its own attorney fees.\n"
+    )
+    assert [c.label for c in found] == ["2"]
+
+
+def test_further_sentences_belong_to_their_clause() -> None:
+    c = only(
+        "TERMS\n\n2.1 The District will provide 24 hours of compensatory speech therapy by a "
+        "licensed SLP, beginning March 3, 2025. All hours must be used by May 30, 2025. "
+        "Sessions cancelled by the provider do not count toward the 24 hours.\n"
+    )
+    assert c.kind == "comp_ed"
+    assert c.elements["deadline"].value == {"date": "2025-05-30"}
+    assert "Sessions cancelled" in c.text
+
+
+def test_defined_names_are_their_party() -> None:
+    c = only(
+        'AGREEMENT\n\nThis Agreement is between Mesa Vista Schools ("the District") and '
+        'Ana Ruiz ("Parent").\n\nTERMS\n\n1. Mesa Vista Schools will provide tutoring weekly.\n'
+    )
+    assert c.party == "District"
+
+
+def test_ids_and_labels_in_document_order() -> None:
+    found = commitments(
+        "TERMS\n\n1. Services\n\n1.1 The District will provide OT weekly.\n\n"
+        "1.2 The District will provide PT monthly.\n"
+    )
+    assert [(c.id, c.label) for c in found] == [("c1", "1.1"), ("c2", "1.2")]
+    assert all(c.text.endswith("ly.") for c in found)
+
+
+def test_progress_report_is_not_an_agreement() -> None:
+    analysis = analyze(
+        from_string(
+            "Rio Abajo Schools\n\nIEP PROGRESS REPORT (2024-2025)\n\n"
+            "The team will keep using the Wilson steps and will add repeated reading twice a week.\n"
+        )
+    )
+    assert analysis.is_agreement is False
+    assert analysis.commitments == []

@@ -1,0 +1,74 @@
+"""Date mentions and the agreement's own date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agreement_check.extract import from_string
+from agreement_check.nlp import analyze
+
+
+def mentions(text: str):
+    return {m.text: m for m in analyze(from_string(text)).dates}
+
+
+def test_weekday_as_written_is_kept_beside_its_date() -> None:
+    found = mentions("AGREEMENT\n\nDated: Friday, April 10, 2025\n")
+    m = found["Friday, April 10, 2025"]
+    assert (m.weekday, m.value) == ("Friday", date(2025, 4, 10))
+    assert date(2025, 4, 10).strftime("%A") != m.weekday  # a Thursday: AC502 has its facts
+
+
+def test_impossible_dates_are_flagged_not_parsed() -> None:
+    found = mentions("AGREEMENT\n\n1. The District will complete an FBA by April 31, 2025 and by February 30, 2025.\n")
+    assert found["April 31, 2025"].impossible and found["April 31, 2025"].value is None
+    assert found["February 30, 2025"].impossible
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2024-2025 school year", (2024, 2025)),
+        ("2024-25 school year", (2024, 2025)),
+        ("SY 2025-26", (2025, 2026)),
+        ("2024-2026 school year", (2024, 2026)),
+    ],
+)
+def test_school_years_as_written(text: str, years: tuple[int, int]) -> None:
+    found = mentions(f"AGREEMENT\n\n1. The District will provide ESY during the {text}.\n")
+    assert found[text].school_year == years
+
+
+def test_numeric_and_ordinal_dates() -> None:
+    found = mentions(
+        "SETTLEMENT AGREEMENT\n\nThis Agreement is entered into this 4th day of March, 2025.\n\n"
+        "1. The District will pay $100 by 3/17/2025.\n"
+    )
+    assert found["3/17/2025"].value == date(2025, 3, 17)
+    assert found["4th day of March, 2025"].value == date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MEDIATION AGREEMENT\n\nDate of Agreement: February 11, 2025\n", date(2025, 2, 11)),
+        ("SETTLEMENT AGREEMENT\n\nThis Agreement is entered into this 4th day of March, 2025.\n", date(2025, 3, 4)),
+        ("AGREEMENT\n\nThis agreement was reached on Tuesday, October 14, 2025, at the office.\n", date(2025, 10, 14)),
+        ("AGREEMENT\n\nSigned this 12th day of February, 2025.\n", date(2025, 2, 12)),
+        ("AGREEMENT\n\nParent: ________ Date: 1/15/2025\n\nDirector: ________ Date: 1/16/2025\n", date(2025, 1, 16)),
+    ],
+)
+def test_agreement_date(text: str, expected: date) -> None:
+    assert analyze(from_string(text)).agreement_date == expected
+
+
+def test_recital_dates_are_not_the_agreement_date() -> None:
+    analysis = analyze(
+        from_string(
+            "MEDIATION AGREEMENT\n\nThe Parent requested mediation on January 14, 2025. The IEP "
+            "dated October 2, 2024 stays in place.\n\nParent: ________ Date: ________\n"
+        )
+    )
+    assert analysis.agreement_date is None

@@ -1,0 +1,181 @@
+"""Element values of commitments, normalised, with a fixed agreement date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agreement_check.extract import from_string
+from agreement_check.nlp import analyze
+from agreement_check.nlp import values
+
+HEAD = "MEDIATION AGREEMENT\n\nDate of Agreement: March 4, 2025\n\nTERMS\n\n"
+
+
+def clause(text: str):
+    analysis = analyze(from_string(HEAD + "1. " + text + "\n"))
+    assert analysis.agreement_date == date(2025, 3, 4)
+    assert len(analysis.commitments) == 1, [c.text for c in analysis.commitments]
+    return analysis.commitments[0].elements
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("two (2) times per week", {"times": 2, "per": "week"}),
+        ("3x/wk", {"times": 3, "per": "week"}),
+        ("twice weekly", {"times": 2, "per": "week"}),
+        ("weekly", {"times": 1, "per": "week"}),
+        ("daily", {"times": 1, "per": "day"}),
+        ("each school week", {"times": 1, "per": "week"}),
+        ("monthly", {"times": 1, "per": "month"}),
+        ("2x/month", {"times": 2, "per": "month"}),
+        ("once a week", {"times": 1, "per": "week"}),
+        ("bi-weekly", {"times": 1, "per": "2 weeks", "ambiguous": True}),
+        ("three 30-minute sessions weekly", {"times": 3, "per": "week"}),
+    ],
+)
+def test_frequency_values(phrase: str, value: dict) -> None:
+    found = clause(f"The District will provide counseling {phrase} in the counseling office.")
+    assert found["frequency"].text == phrase
+    assert found["frequency"].value == value
+
+
+@pytest.mark.parametrize("vague", ["on a regular basis", "periodically", "on an ongoing basis"])
+def test_vague_words_are_not_a_frequency(vague: str) -> None:
+    assert clause(f"The District will provide counseling {vague}.")["frequency"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("30 minutes", {"minutes": 30, "per": "session"}),
+        ("45-minute sessions", {"minutes": 45, "per": "session"}),
+        ("one hour", {"minutes": 60, "per": "session"}),
+        ("120 minutes per month", {"minutes": 120, "per": "month"}),
+    ],
+)
+def test_duration_values(phrase: str, value: dict) -> None:
+    found = clause(f"The District will provide tutoring for {phrase}.")
+    assert found["duration"].value == value
+
+
+def test_amount_per_period_is_also_how_often() -> None:
+    found = clause("The District will provide speech therapy, 120 minutes per month.")
+    assert found["duration"].value == {"minutes": 120, "per": "month"}
+    assert found["frequency"].value == {"times": None, "per": "month"}
+
+
+def test_comp_ed_amount_service_provider_rate_start_and_expiry() -> None:
+    found = clause(
+        "The District will provide twenty-four (24) hours of compensatory speech-language "
+        "therapy, delivered by a licensed speech-language pathologist, in 60-minute sessions "
+        "once per week, beginning the week of April 7, 2025, with all hours to be used by "
+        "December 19, 2025."
+    )
+    assert found["amount"].value == {"n": 24, "unit": "hours"}
+    assert found["service"].text == "speech-language therapy"
+    assert found["provider"].text == "by a licensed speech-language pathologist"
+    assert found["frequency"].value == {"times": 1, "per": "week"}
+    assert found["duration"].value == {"minutes": 60, "per": "session"}
+    assert found["start"].value["date"] == "2025-04-07" and found["start"].value["week_of"]
+    assert found["deadline"].value == {"date": "2025-12-19"}
+
+
+def test_comp_ed_scheduling_and_parents_choice() -> None:
+    found = clause(
+        "The District shall establish a compensatory education fund of $4,500 for tutoring "
+        "from a provider of the Parent's choosing. Sessions shall be scheduled directly by "
+        "the Parent with the provider."
+    )
+    assert found["amount"].value == {"n": 4500, "unit": "usd"}
+    assert found["provider"].text == "from a provider of the Parent's choosing"
+    assert found["schedule"].text.startswith("scheduled directly by")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        (
+            "within thirty (30) calendar days of receipt of each invoice",
+            {"n": 30, "unit": "day", "day_type": "calendar", "anchor": "receipt of each invoice", "relation": "within"},
+        ),
+        (
+            "within 10 school days after the FBA is completed",
+            {"n": 10, "unit": "day", "day_type": "school", "anchor": "the FBA is completed", "relation": "within"},
+        ),
+        ("within 30 days", {"n": 30, "unit": "day", "day_type": None, "anchor": None, "relation": "within"}),
+        (
+            "at least five (5) school days before the IEP meeting",
+            {"n": 5, "unit": "day", "day_type": "school", "anchor": "the IEP meeting", "relation": "before"},
+        ),
+    ],
+)
+def test_relative_deadlines(phrase: str, value: dict) -> None:
+    found = clause(f"The District will send the Parent a copy of the report {phrase}.")
+    assert found["deadline"].value == value
+
+
+def test_year_less_date_is_the_next_one_after_the_agreement() -> None:
+    assert clause("The District will convene an IEP meeting no later than March 1.")["deadline"].value == {
+        "date": "2026-03-01"
+    }
+    assert clause("The District will convene an IEP meeting no later than April 1.")["deadline"].value == {
+        "date": "2025-04-01"
+    }
+
+
+def test_a_wrong_date_is_still_a_stated_deadline() -> None:
+    found = clause("The District will complete an FBA no later than April 31, 2025.")
+    assert found["deadline"].value == {"date": None, "impossible": True}
+
+
+def test_service_start_end_and_setting() -> None:
+    found = clause(
+        "The District will provide speech-language therapy two (2) times per week for 30 "
+        "minutes per session in the speech therapy room at Alto Vista Elementary School, "
+        "beginning December 16, 2025 and continuing through the end of the 2025-2026 school year."
+    )
+    assert found["start"].value == {"date": "2025-12-16"}
+    assert found["end"].value["school_year"] == [2025, 2026] and found["end"].value["point"] == "end"
+    assert found["location"].text == "in the speech therapy room"
+
+
+def test_trigger_start_and_remainder_of_the_year() -> None:
+    found = clause(
+        "Beginning upon execution of this Agreement, the District shall provide a one-to-one "
+        "paraprofessional each school day for the remainder of the 2024-2025 school year."
+    )
+    assert found["start"].value["event"] == "upon execution of this Agreement"
+    assert found["end"].value["school_year"] == [2024, 2025]
+    assert found["frequency"].value == {"times": 1, "per": "day"}
+
+
+def test_payment_amount_payee_and_deadline() -> None:
+    found = clause(
+        "The District shall pay the sum of $6,500.00 to Sandoval & Reyes Law, LLC, counsel for "
+        "the Parent, within forty-five (45) calendar days of the Effective Date."
+    )
+    assert found["amount"].value == {"n": 6500, "unit": "usd"}
+    assert found["payee"].text == "Sandoval & Reyes Law"
+    assert found["deadline"].value["n"] == 45
+    reimburse = clause("The District shall reimburse the Parent $480 for the private evaluation.")
+    assert reimburse["payee"].text == "Parent"
+    unnamed = clause("The District will pay $650 toward the cost of private math tutoring.")
+    assert unnamed["payee"] is None
+
+
+def test_background_dates_are_not_deadlines() -> None:
+    found = clause(
+        "The District will reimburse the Parent for the evaluation the Parent obtained in "
+        "November 2024."
+    )
+    assert found["deadline"] is None
+
+
+def test_number_words() -> None:
+    assert values.number("twenty-four (24)") == 24
+    assert values.number("sixty") == 60
+    assert values.number("$1,860.00") == 1860
+    assert values.number("6.5 hours") == 6.5
