@@ -198,6 +198,9 @@ class CommitmentFinder:
         for name in ("frequency", "duration"):
             if elements[name] is None:
                 elements[name] = found[name]
+        duration = elements["duration"]
+        if elements["frequency"] is None and duration and duration.value and duration.value.get("per") != "session":
+            elements["frequency"] = Element(duration.text, duration.start, duration.end, {"times": None, "per": duration.value["per"]})
         if intro is not None:
             stated = {name for name, _ in columns.values()}
             for name in _INHERITED:

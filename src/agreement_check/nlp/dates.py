@@ -103,11 +103,22 @@ def month(text: str) -> tuple[int, int] | None:
     return None
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+
+
 def month_value(text: str, last_day: bool) -> dict[str, Any] | None:
+    """A month ("November 2024") or season ("fall of 2025") as its first or last day."""
     ym = month(text)
     if ym is None:
-        season = _YEAR.search(text)
-        return {"season": text.split()[0].lower(), "year": int(season.group(1))} if season else None
+        year = _YEAR.search(text)
+        name = text.split()[0].lower()
+        if year is None or name not in _SEASONS:
+            return None
+        first, last = _SEASONS[name]
+        y = int(year.group(1)) + (1 if last_day and last < first else 0)
+        mon = last if last_day else first
+        day = calendar.monthrange(y, mon)[1] if last_day else 1
+        return {"season": name, "year": int(year.group(1)), "date": date(y, mon, day).isoformat()}
     year, mon = ym
     day = calendar.monthrange(year, mon)[1] if last_day else 1
     return {"month": f"{year:04d}-{mon:02d}", "date": date(year, mon, day).isoformat()}

@@ -17,13 +17,16 @@ from . import dates, values
 from .context import Context
 from .hits import Hit
 
-TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT")
+TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|its|her|his|their)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
-_PREPOSITION = re.compile(r".*\b((?:in|at|on|inside)\s+[^,;:.()]*)$", re.I | re.S)
+_PREPOSITION = re.compile(r".*\b((?:in|at|on|inside|between)\s+[^,;:.()]*)$", re.I | re.S)
 _PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
+_AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
 _START_POINT = re.compile(r"^(?:upon|the\s+week\s+of)\b|\b(?:first\s+day|beginning|start)\b", re.I)
@@ -64,6 +67,8 @@ class ElementFinder:
         first = _first(hits, "services")
         if first:
             out["service"] = self.element(first.start, first.end)
+        elif kind == "comp_ed":
+            out["service"] = self._award_type(hits, end)
         out["location"] = self._after_preposition(hits, "settings", _PREPOSITION, start)
         out["provider"] = self._provider(hits, start)
         schedule = _first(hits, "SCHEDULE")
@@ -76,7 +81,10 @@ class ElementFinder:
     # -- quantities ---------------------------------------------------------------------
 
     def _quantities(self, hits: list[Hit], out: dict[str, Element | None]) -> None:
-        amounts = [h for h in hits if h.label == "AMOUNT"]
+        frequencies = [h for h in hits if h.label == "FREQUENCY"]
+        amounts = [
+            h for h in hits if h.label == "AMOUNT" and not any(_inside(h, f) for f in frequencies)
+        ]
         money = [h for h in amounts if "$" in self.text[h.start : h.end] or "dollar" in self.text[h.start : h.end].lower()]
         amount = (money or amounts or [None])[0]
         if amount is not None:
@@ -119,6 +127,8 @@ class ElementFinder:
             t.slot = self._cue(window[: weekday.start] if weekday else window)
             if t.label == "RELATIVE" and t.slot == "ignore":
                 t.slot = ""  # "within 30 days" carries its own cue
+            if t.label == "DATE" and _ATTRIBUTIVE.search(window) and _NOUN_AFTER.match(self.text, t.end):
+                t.slot = "ignore"  # "the March 30, 2026 incident report" names a thing
             joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
             if not t.slot and joined and t.label in ("DATE", "MONTH"):
                 t.slot = previous.slot
@@ -138,8 +148,8 @@ class ElementFinder:
                 if out[slot] is not None:
                     continue
                 value = self.time_value(t, slot)
-                if slot == "deadline" and t.slot == "period" and self._past(value):
-                    continue  # "the evaluation they got in Dec. 2024" is history, not a deadline
+                if t.slot == "period" and self._past(value):
+                    continue  # "the evaluation they got in Dec. 2024" is history, not a term
                 out[slot] = self.element(t.start, t.end, value)
 
     def _past(self, value: dict[str, Any] | None) -> bool:
@@ -148,6 +158,8 @@ class ElementFinder:
 
     def _slots(self, kind: str, t: Time) -> tuple[str, ...]:
         point = self._point(t)
+        if t.label == "SPAN":  # "for 12 weeks" bounds a service; it is the time of an act
+            return ("deadline",) if kind in ONE_TIME or kind == "comp_ed" else ("end",)
         if kind in ONE_TIME:
             return ("start",) if t.slot == "start" else ("deadline",)
         if t.slot == "period" and point is None:
@@ -179,6 +191,8 @@ class ElementFinder:
         text = self.text[t.start : t.end]
         if t.label == "RELATIVE":
             return values.relative(text, self.text[t.end : t.end + 120].split("\n", 1)[0])
+        if t.label == "SPAN":
+            return {"n": values.number(text), "unit": values.period(text)}
         if t.label == "MONTH":
             return dates.month_value(text, last_day=slot != "start")
         value: dict[str, Any] = {}
@@ -204,14 +218,25 @@ class ElementFinder:
                 value["week_of"] = True
         return value or None
 
+    def _award_type(self, hits: list[Hit], end: int) -> Element | None:
+        """The service of an award named only after "compensatory" ("compensatory
+        job-skills instruction"); "compensatory services" names none."""
+        for h in hits:
+            if h.label != "comp_ed" or self.text[h.start : h.end].lower().split()[-1] in self.terms["generic_services"]:
+                continue
+            m = _AWARD_TYPE.match(self.text, h.end, end)
+            if m and m.group(1).split()[0].lower() not in self.terms["generic_services"]:
+                return self.element(m.start(1), m.end(1))
+        return None
+
     # -- places and people ----------------------------------------------------------------
 
     def _after_preposition(
-        self, hits: list[Hit], label: str, preposition: re.Pattern[str], clause_start: int
+        self, hits: list[Hit], labels: str | tuple[str, ...], preposition: re.Pattern[str], clause_start: int
     ) -> Element | None:
-        """The first ``label`` hit that a preposition introduces ("in the resource room")."""
+        """The first hit of ``labels`` that a preposition introduces ("in the resource room")."""
         for h in hits:
-            if h.label != label or _NOT_A_PLACE.match(self.text[h.end : h.end + 8]):
+            if h.label not in labels or _NOT_A_PLACE.match(self.text[h.end : h.end + 8]):
                 continue
             window = self.text[max(clause_start, h.start - 64) : h.start]
             m = preposition.match(window)
@@ -223,7 +248,7 @@ class ElementFinder:
         """Who delivers: "by a licensed SLP", "of the Parent's choosing", or both at once
         ("from a provider of the Parent's choosing")."""
         choice = _first(hits, "CHOICE")
-        found = self._after_preposition(hits, "providers", _PROVIDER_PREP, clause_start)
+        found = self._after_preposition(hits, ("providers", "PERSON"), _PROVIDER_PREP, clause_start)
         if choice is None:
             return found
         if found is None or choice.start < found.start:

@@ -68,6 +68,7 @@ TERM_LISTS: tuple[str, ...] = (
     "auxiliaries",
     "participles",
     "decisions",
+    "generic_services",
     "blank_cells",
     "weekdays",
     "abbreviations",
@@ -88,7 +89,10 @@ PATTERN_FILES: tuple[str, ...] = (
 #: defined name counts). The others describe the terms of clauses, so they run only on
 #: lines that can hold a clause: a list item, a table row, a line with "will" or "shall".
 DOCUMENT_WIDE: frozenset[str] = frozenset({"dates", "people"})
-_LINE_LABEL = re.compile(r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[-•*–▪◦·])\s")
+# A list label, a bullet or a form field ("Timeline: ...") at the start of a line.
+_LINE_LABEL = re.compile(
+    r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[-•*–▪◦·]|[A-Za-z][A-Za-z()/’' -]{0,40}:)\s"
+)
 _MARKERS = ("obligations", "permissions")
 
 #: Pattern file matched only against the header row of each table.
