@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..model import ELEMENT_NAMES, Element
@@ -18,8 +19,16 @@ from .context import Context
 from .hits import Hit
 
 TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN")
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|its|her|his|their)\s+$", re.I)
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|its|her|his|their)(?:\s+\w+)?\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_NOT_NOUNS = frozenset(
+    "and or through thru to until at in on for with by from no not before after of as "
+    "the a an is was will shall semester term school year quarter session window period "
+    "week month".split()
+)
+_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|and|-|–)\s+", re.I)
+_SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
+_CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the event that)\s+([^,;]{3,120}?),", re.I)
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
@@ -42,6 +51,7 @@ class Time:
     end: int
     label: str
     slot: str  # "start", "end", "deadline", "period", "ignore" or "" (no cue)
+    clause: int = 0  # where its clause starts
 
 
 def empty() -> dict[str, Element | None]:
@@ -119,7 +129,7 @@ class ElementFinder:
                 continue
             if merged and h.start < merged[-1].end:
                 continue
-            merged.append(Time(h.start, h.end, h.label, ""))
+            merged.append(Time(h.start, h.end, h.label, "", clause_start))
         previous: Time | None = None
         for t in merged:
             window = self.text[max(clause_start, t.start - 48) : t.start]
@@ -127,7 +137,7 @@ class ElementFinder:
             t.slot = self._cue(window[: weekday.start] if weekday else window)
             if t.label == "RELATIVE" and t.slot == "ignore":
                 t.slot = ""  # "within 30 days" carries its own cue
-            if t.label == "DATE" and _ATTRIBUTIVE.search(window) and _NOUN_AFTER.match(self.text, t.end):
+            if t.label in ("DATE", "MONTH") and _ATTRIBUTIVE.search(window) and self._noun_after(t.end):
                 t.slot = "ignore"  # "the March 30, 2026 incident report" names a thing
             joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
             if not t.slot and joined and t.label in ("DATE", "MONTH"):
@@ -141,9 +151,13 @@ class ElementFinder:
         return self.cues.slot[found.term] if found else ""
 
     def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
-        for t in self.times(clause_start, hits):
-            if t.slot == "ignore":
-                continue
+        times = [t for t in self.times(clause_start, hits) if t.slot != "ignore"]
+        if kind in ONE_TIME:
+            # The time of an act: a cued deadline first ("no later than"), then a relative
+            # or plain time, and only then the end of a period it mentions.
+            rank = {"deadline": 0, "": 1, "start": 1, "period": 2, "end": 2}
+            times.sort(key=lambda t: (rank[t.slot] + (t.label != "RELATIVE" and t.slot == ""), t.start))
+        for t in times:
             for slot in self._slots(kind, t):
                 if out[slot] is not None:
                     continue
@@ -151,6 +165,32 @@ class ElementFinder:
                 if t.slot == "period" and self._past(value):
                     continue  # "the evaluation they got in Dec. 2024" is history, not a term
                 out[slot] = self.element(t.start, t.end, value)
+
+    def _range_base(self, hit: Hit) -> date | None:
+        """For "from September 2 through December 19, 2025": the day before the range's
+        end, so a year-less start is read in the range's year, not after the agreement."""
+        m = _RANGE_JOIN.match(self.text, hit.end)
+        if m is None or dates.parts(self.text[hit.start : hit.end]) is None:
+            return None
+        if dates.parts(self.text[hit.start : hit.end])[0] is not None:
+            return None
+        end = self.ctx.hits.first(m.end(), m.end() + 40, "DATE")
+        if end is None or end.start != m.end():
+            return None
+        last = dates.parse(self.text[end.start : end.end], None)
+        return None if last is None else last.replace(year=last.year - 1)
+
+    def _condition(self, t: Time) -> str | None:
+        """The event a conditional duty counts from: "If any staff member restrains E.S.,
+        the Administrator will ... within two school days" counts from the restraint."""
+        head = self.text[max(t.clause, t.start - 400) : t.start]
+        head = _SENTENCE_START.split(head)[-1]
+        m = _CONDITION.match(head)
+        return m.group(1) if m else None
+
+    def _noun_after(self, end: int) -> bool:
+        m = _WORD_AFTER.match(self.text, end)
+        return bool(m) and m.group(1).lower() not in _NOT_NOUNS
 
     def _past(self, value: dict[str, Any] | None) -> bool:
         day = (value or {}).get("date")
@@ -190,16 +230,19 @@ class ElementFinder:
     def time_value(self, t: Time, slot: str) -> dict[str, Any] | None:
         text = self.text[t.start : t.end]
         if t.label == "RELATIVE":
-            return values.relative(text, self.text[t.end : t.end + 120].split("\n", 1)[0])
+            value = values.relative(text, self.text[t.end : t.end + 120].split("\n", 1)[0])
+            if value["anchor"] is None:
+                value["anchor"] = self._condition(t)
+            return value
         if t.label == "SPAN":
-            return {"n": values.number(text), "unit": values.period(text)}
+            return {"length": {"n": values.number(text), "unit": values.period(text)}}
         if t.label == "MONTH":
             return dates.month_value(text, last_day=slot != "start")
         value: dict[str, Any] = {}
         date_hit = self.ctx.hits.first(t.start, t.end, "DATE")
         if date_hit is not None:
             date_text = self.text[date_hit.start : date_hit.end]
-            parsed = dates.parse(date_text, self.ctx.base)
+            parsed = dates.parse(date_text, self._range_base(date_hit) or self.ctx.base)
             if parsed is not None:
                 value["date"] = parsed.isoformat()
             elif dates.impossible(date_text):

@@ -33,6 +33,7 @@ _PERIODS = (
     ("semester", re.compile(r"\bsemesters?\b", re.I)),
     ("quarter", re.compile(r"\bquarters?\b", re.I)),
     ("session", re.compile(r"\bsessions?\b", re.I)),
+    ("hour", re.compile(r"\b(?:hours?|hrs?\.?)\b", re.I)),
 )
 _EVERY_OTHER = re.compile(r"\b(bi-?\s?|every\s+other\s+|fortnight)(week|month)?", re.I)
 _SEMI = re.compile(r"\bsemi-?\s?(week|month)", re.I)
