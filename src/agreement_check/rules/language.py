@@ -129,7 +129,9 @@ def ambiguous_days(c: Commitment, ctx: Context) -> str | None:
         summary="A relative deadline does not say what it is counted from.",
         explanation=(
             "“Within 30 school days” needs a starting point: the date of the agreement, receipt "
-            "of a report, the end of an evaluation. Without one, the deadline has no date."
+            "of a report, the end of an evaluation. Without one, the deadline has no date. A "
+            "clause that names its triggering event (“if any staff member restrains the Student, "
+            "… within two school days”) counts from that event."
         ),
         question="Counted from when: from what date or event does this period run?",
         legal_basis=None,
@@ -140,14 +142,22 @@ def ambiguous_days(c: Commitment, ctx: Context) -> str | None:
                 "is completed.",
                 False,
             ),
+            Example(
+                "MEDIATION AGREEMENT\n\n1. If any staff member physically restrains the Student, the "
+                "principal will give the Parent the written incident report within two school days.\n",
+                False,
+            ),
         ),
     )
 )
 def missing_anchor(c: Commitment, ctx: Context) -> str | None:
+    triggers = [c.start + s for s, _ in ctx.phrases("rules-event-triggers").find(c.text)]
     loose = [
         (name, el)
         for name, el, v in relative_times(c)
-        if v.get("relation") in ("within", "after", "before") and not v.get("anchor")
+        if v.get("relation") in ("within", "after", "before")
+        and not v.get("anchor")
+        and not any(t < el.start for t in triggers)  # counted from the event the clause names
     ]
     if loose:
         return f"{_named(loose)} does not say what it is counted from."
