@@ -125,7 +125,7 @@ class CommitmentFinder:
 
     def _kind(self, und: Undertaking, start: int, end: int) -> str | None:
         """The kind named by the first cue of the promised act; None when there is none."""
-        if und.party_span is not None and self.ctx.hits.within(*und.party_span, "parent_parties"):
+        if und.party_span is not None and self._family(und.party_span):
             return "parent"
         if und.negated:
             return "action"  # a promise not to act: "shall not change the placement"
@@ -152,6 +152,15 @@ class CommitmentFinder:
         if kind == "service" and self.ctx.terms["decisions"].search(text[start : first.start]):
             return "action"  # "will consider adding a 1:1 aide"
         return kind
+
+    def _family(self, span: tuple[int, int]) -> bool:
+        """Whether a party is the family alone ("Parents", "Mother and Father"), not a
+        joint party ("the District and the Parent")."""
+        named = self.ctx.hits.within(span[0], span[1], "parties", "parent_parties")
+        family = [h for h in named if h.label == "parent_parties"]
+        return bool(family) and all(
+            any(f.start <= h.start and h.end <= f.end for f in family) for h in named
+        )
 
     def _pays_for_evaluation(self, payment: Hit, cues: list[Hit]) -> bool:
         """ "fund an IEE", "pay for an independent evaluation": an evaluation, not a payment."""

@@ -25,6 +25,7 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)  # "mesa vista schools" -> "District"
     defined: set[str] = field(default_factory=set)  # defined party terms: "director"
     terms_text: dict[str, str] = field(default_factory=dict)  # '"Parents")' -> "Parents"
+    student_names: set[str] = field(default_factory=set)  # "a.g." when A.G. (the "Student")
 
     @property
     def text(self) -> str:
@@ -60,6 +61,8 @@ class Context:
             name_text = " ".join(name)
             name_end = hit.start - len(before) + len(head)
             institution = self.hits.within(name_end - len(name_text), name_end, "parties")
+            if term.lower() in self.terms["student_terms"]:
+                self.student_names.add(name_text.lower())
             if term and (inside or institution):
                 self.names[name_text.lower()] = term
                 self.defined.add(term.lower())

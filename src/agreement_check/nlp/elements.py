@@ -36,9 +36,12 @@ _PREPOSITION = re.compile(r".*\b((?:in|at|on|inside|between)\s+[^,;:.()]*)$", re
 _PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
 _AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
+_PAID_PARTY = re.compile(r"(\s+)(?:will|shall|must)\s+be\s+(?:reimbursed|paid)\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
-_START_POINT = re.compile(r"^(?:upon|the\s+week\s+of)\b|\b(?:first\s+day|beginning|start)\b", re.I)
+_START_POINT = re.compile(
+    r"^(?:upon|the\s+week(?:end)?\s+of)\b|\b(?:first\s+day|beginning|start|immediately)\b", re.I
+)
 _END_POINT = re.compile(r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close)\b", re.I)
 ONE_TIME = ("evaluation", "meeting", "payment", "action", "parent")
 
@@ -107,6 +110,10 @@ class ElementFinder:
         if durations:
             d = durations[0]
             out["duration"] = self.element(d.start, d.end, values.duration(self.text[d.start : d.end]))
+        elif out["amount"] is not None and out["amount"].value["unit"] == "minutes" and frequency:
+            # "30 minutes of speech therapy weekly": minutes at a frequency are a session length
+            a = out["amount"]
+            out["duration"] = Element(a.text, a.start, a.end, {"minutes": a.value["n"], "per": "session"})
         if frequency is not None:
             out["frequency"] = self.element(
                 frequency.start, frequency.end, values.frequency(self.text[frequency.start : frequency.end])
@@ -308,6 +315,11 @@ class ElementFinder:
     def _payee(self, start: int, end: int, hits: list[Hit]) -> Element | None:
         """Who is paid: "reimburse the Parent", "payable to ...", "$6,500.00 to ..."."""
         text = self.text
+        passive = _PAID_PARTY.search(text, start, end)
+        if passive is not None:  # "The Parent will be reimbursed for mileage"
+            party = next((h for h in hits if h.label in ("parties", "PERSON") and h.end == passive.start(1)), None)
+            if party is not None:
+                return self.element(party.start, party.end)
         cues = self.terms["payee_cues"]
         for m in cues.finditer(text, start, end):
             cue = m.group(0).lower()

@@ -69,6 +69,8 @@ TERM_LISTS: tuple[str, ...] = (
     "participles",
     "decisions",
     "generic_services",
+    "student_terms",
+    "receiving_verbs",
     "blank_cells",
     "weekdays",
     "abbreviations",

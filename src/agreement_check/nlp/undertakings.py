@@ -31,10 +31,15 @@ _AFTER_MARKER = re.compile(
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
 _NP_STOP = re.compile(
     r"\s+(?:within|to|in|at|on|for|no|not|by|during|beginning|starting|from|through|until|"
-    r"before|after|with|and|or|who|which|that|as|upon|once)\b.*$",
+    r"before|after|with|and|or|who|which|that|as|upon|once|each|every|daily|weekly|monthly|"
+    r"twice|\d+)\b.*$",
     re.I,
 )
 _PERMISSION = "permissions"
+# "District to provide ...": a party, "to" and a verb at the start of a sentence.
+_NOTE = re.compile(
+    r"\s*(?:the\s+)?[A-Z][\w'’ ]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
+)
 
 
 @dataclass(slots=True)
@@ -67,7 +72,21 @@ class UndertakingFinder:
             found = self._at(marker, start, end, hits)
             if found is not None:
                 return found
-        return None
+        return self._note(start, end, hits)
+
+    def _note(self, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
+        """A note typed at the table: "District to pay $500 by March 1", "Parent to sign"."""
+        m = _NOTE.match(self.ctx.text, start, end)
+        if m is None:
+            return None
+        subject = (start, m.start("to") - 1)
+        named = [h for h in hits if h.label == "parties" and subject[0] <= h.start and h.end == subject[1]]
+        if not named or len(self.ctx.text[start : named[0].start].split()) > 1:
+            return None  # "The Parent asked the District to provide" is reported talk
+        party, span = self._party(subject, hits)
+        if party is None:
+            return None
+        return Undertaking((m.start("to"), m.end("to")), m.start("verb"), party, span)
 
     def _at(self, marker: Hit, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
         text = self.ctx.text
@@ -108,9 +127,20 @@ class UndertakingFinder:
                 return None
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
+        if party is None and self._receives(subject, two_words):
+            # "The Student will receive speech therapy weekly": provided, by no one named.
+            return Undertaking((marker.start, marker.end), predicate, None, None, True, negated, hedged)
         if party is None or (hedged and self._parent(span)):
             return None
         return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged)
+
+    def _student(self, subject: tuple[int, int]) -> bool:
+        name = clean_party(self.ctx.text[subject[0] : subject[1]]).lower()
+        return name in self.terms["student_terms"] or name in self.ctx.student_names
+
+    def _receives(self, subject: tuple[int, int], words: str) -> bool:
+        verb = words.split()[0]
+        return self._student(subject) and (verb in self.terms["receiving_verbs"] or words in self.terms["receiving_verbs"])
 
     def _subject_start(self, start: int, marker: int) -> int:
         """Start of the subject: after the last comma, parenthesis or conjunction."""
@@ -181,6 +211,8 @@ class UndertakingFinder:
         name = clean_party(self.ctx.text[subject[0] : subject[1]])
         if not name or name.lower() in self.terms["non_parties"]:
             return False
+        if self._student(subject):
+            return True  # "The Student will be provided ..."
         cues = ("services", "comp_ed", "evaluations", "meetings", "payments", "actions")
         word_end = predicate + len(self.ctx.text[predicate:end].split(" ", 1)[0])
         return any(
