@@ -275,3 +275,11 @@ def test_findings_are_sorted_by_position_then_code() -> None:
     keys = [(f.start, f.code) for f in findings]
     assert keys == sorted(keys)
     assert findings[0].start == 0
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_hedge() -> None:
+    month = "The District will hold an IEP meeting by the end of May."
+    modal = "The District may hold an IEP meeting by the end of May."
+    for text, hedged in ((month, False), (modal, True)):
+        c = commitment(text, text, kind="meeting", deadline=("the end of May", {"date": "2025-05-31"}))
+        assert ("AC301" in codes(analyse(text, c))) == hedged

@@ -16,6 +16,8 @@ from functools import cache
 from agreement_check.patterns import load_words
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z])|\n+")
+# Where a sentence, list item or table cell opens: a capital there is no sign of a name.
+_OPENING = re.compile(r"(?:^|[.!?:;|\n]|^\s*\(?[0-9a-zA-Z]{1,4}[.)])[\s\"'(]*$")
 
 
 @cache
@@ -50,8 +52,16 @@ class PhraseFinder:
         return [
             (s, e)
             for s, e in _spans(self.terms, text)
-            if not any(xs <= s and e <= xe for xs, xe in excluded)
+            if not any(xs <= s and e <= xe for xs, xe in excluded) and not _is_name(text, s, e)
         ]
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """A single capitalised word inside a sentence is a name: “May” the month is not “may”."""
+    word = text[start:end]
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    return not _OPENING.search(text[:start])
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
