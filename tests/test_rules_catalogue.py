@@ -7,6 +7,7 @@ rules.run), so a rule's documentation is also its test.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from agreement_check import extract, nlp
 from agreement_check.model import SEVERITIES
 from agreement_check.rules import CATALOGUE, Rule, run
 
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
 SPEC_CODES = (
     [f"AC1{n:02d}" for n in range(1, 11)]
     + [f"AC2{n:02d}" for n in range(1, 8)]
@@ -90,3 +92,11 @@ def test_example(rule: Rule, text: str, fires: bool) -> None:
         assert f.message and f.question == rule.question
         quoted = clauses[f.commitment] if f.commitment else analysis.document.text[f.start : f.end]
         assert f.text == quoted
+
+
+@pytest.mark.parametrize(("sample", "fires"), [("tracked-changes.docx", True), ("sample-mediation.docx", False)])
+def test_tracked_changes_in_a_real_docx(sample: str, fires: bool) -> None:
+    analysis = nlp.analyze(extract.load(SAMPLES / sample))
+    findings = run(analysis, lambda code: code == "AC409")
+    assert bool(findings) == fires
+    assert all("clean" in f.message for f in findings)
