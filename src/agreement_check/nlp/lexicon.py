@@ -200,28 +200,44 @@ class Cues(Terms):
         super().__init__(self.slot)
 
 
-class Anchors:
-    """Where each pattern file may match: the anchor hits of all files in one pass.
+@dataclass(slots=True)
+class Group:
+    """The patterns of one file that share an anchor, run together near that anchor."""
 
-    An anchor is added under a key naming its file and how many tokens its pattern may
-    reach before and after it, so a window covers exactly the tokens a match could use.
+    file: str
+    matcher: Matcher
+
+
+class Anchors:
+    """Where each group of patterns may match: the anchor hits of all groups in one pass.
+
+    Patterns are grouped by file and anchor, so the windows around "within" run only the
+    patterns that need "within". An anchor is added under a key naming its group and how
+    many tokens its pattern may reach before and after it, so a window covers exactly the
+    tokens a match could use.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.matchers = {a: PhraseMatcher(nlp.vocab, attr=a) for a in ("LOWER", "ORTH", "SHAPE")}
+        self.groups: list[Group] = []
+        self._index: dict[tuple[str, str, tuple[str, ...]], int] = {}
         self._nlp = nlp
 
-    def add(self, file_index: int, entry: Mapping[str, Any]) -> None:
+    def add(self, file: str, entry: Mapping[str, Any]) -> None:
         pattern = entry["pattern"]
         i, attr, values = _anchor(pattern, entry.get("anchor"))
-        key = f"{file_index}:{_reach(pattern[:i])}:{_reach(pattern[i + 1:])}"
+        group = self._index.setdefault((file, attr, tuple(values)), len(self.groups))
+        if group == len(self.groups):
+            self.groups.append(Group(file, Matcher(self._nlp.vocab)))
+        self.groups[group].matcher.add(entry["label"], [pattern])
+        key = f"{group}:{_reach(pattern[:i])}:{_reach(pattern[i + 1:])}"
         vocab = self._nlp.vocab
         # A pattern token is one token, so each value is one token (never re-tokenized).
         samples = [_shape_sample(v) if attr == "SHAPE" else v for v in values]
         self.matchers[attr].add(key, [Doc(vocab, words=[v]) for v in samples])
 
     def windows(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
-        """Merged token windows of each pattern file."""
+        """Merged token windows of each group."""
         strings = doc.vocab.strings
         keys: dict[int, tuple[int, int, int]] = {}
         spans: dict[int, list[tuple[int, int]]] = {}
@@ -309,18 +325,11 @@ def _shape_sample(shape: str) -> str:
     return "".join({"d": "1", "x": "a", "X": "A"}.get(ch, ch) for ch in shape)
 
 
-def compile_matcher(
-    nlp: Language, name: str, anchors: Anchors | None = None, index: int = 0
-) -> Matcher:
-    """The Matcher of pattern file ``name``; registers each pattern's anchor if asked."""
+def compile_matcher(nlp: Language, name: str) -> Matcher:
+    """One Matcher for all patterns of file ``name``."""
     matcher = Matcher(nlp.vocab)
-    by_label: dict[str, list[list[dict[str, Any]]]] = {}
     for entry in load_patterns(name):
-        by_label.setdefault(entry["label"], []).append(entry["pattern"])
-        if anchors is not None:
-            anchors.add(index, entry)
-    for label, patterns in by_label.items():
-        matcher.add(label, patterns)
+        matcher.add(entry["label"], [entry["pattern"]])
     return matcher
 
 
@@ -329,7 +338,6 @@ class Lexicon:
     """Everything the pipeline matches, built once per set of extra words."""
 
     phrases: PhraseMatcher
-    matchers: list[Matcher]
     anchors: Anchors
     columns: Matcher
     terms: dict[str, Terms]
@@ -342,11 +350,13 @@ class Lexicon:
         for name in PHRASE_LISTS:
             phrases.add(name, list(nlp.tokenizer.pipe(words(name, extra))))
         anchors = Anchors(nlp)
-        matchers = [compile_matcher(nlp, name, anchors, i) for i, name in enumerate(PATTERN_FILES)]
+        for name in PATTERN_FILES:
+            for entry in load_patterns(name):
+                anchors.add(name, entry)
         terms = {name: Terms(words(name, extra)) for name in TERM_LISTS}
         columns = compile_matcher(nlp, COLUMNS_FILE)
         fields = roles("form_fields", extra)
-        return cls(phrases, matchers, anchors, columns, terms, Cues(terms), fields)
+        return cls(phrases, anchors, columns, terms, Cues(terms), fields)
 
     def matches(self, doc: Doc, text: str) -> Iterable[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase and pattern in ``doc`` (made from
@@ -355,10 +365,11 @@ class Lexicon:
         yield from phrases
         lines: list[tuple[int, int]] | None = None
         for index, windows in self.anchors.windows(doc).items():
-            if PATTERN_FILES[index] not in DOCUMENT_WIDE:
+            group = self.anchors.groups[index]
+            if group.file not in DOCUMENT_WIDE:
                 lines = self._clause_lines(doc, text, phrases) if lines is None else lines
                 windows = _intersect(windows, lines)
-            matcher = self.matchers[index]
+            matcher = group.matcher
             for lo, hi in windows:
                 yield from ((m, lo + s, lo + e) for m, s, e in matcher(doc[lo:hi]))
 
