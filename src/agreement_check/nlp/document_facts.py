@@ -11,7 +11,7 @@ from .context import Context
 
 _SIGNATURE_LINE = re.compile(r"_{4,}")
 _CUE_REACH = 60  # characters between "Dated:" and the date it introduces
-_TITLE_BLOCKS = 4  # headings and short lines at the top that make up the title
+_TITLE_BLOCKS = 8  # headings and short lines at the top that make up the title
 
 
 def is_agreement(ctx: Context, commitments: int) -> bool:
@@ -19,7 +19,7 @@ def is_agreement(ctx: Context, commitments: int) -> bool:
     A document with neither decides by whether it holds any commitment at all."""
     blocks = ctx.document.blocks
     top = [
-        b for b in blocks[:8] if b.kind in ("heading", "paragraph") and b.end - b.start <= 120
+        b for b in blocks[:12] if b.kind in ("heading", "paragraph") and b.end - b.start <= 120
     ][:_TITLE_BLOCKS]
     title = "\n".join(ctx.text[b.start : b.end] for b in top)
     agreement = ctx.terms["agreement_titles"].search(title)

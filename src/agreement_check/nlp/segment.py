@@ -279,9 +279,10 @@ def _structure(units: list[Unit], skip_sections: Terms, openers: Terms) -> None:
 
 
 def _contains(lead: Unit, unit: Unit) -> bool:
-    """Whether ``unit`` may belong to the list that ``lead`` introduces."""
+    """Whether ``unit`` may belong to the list that ``lead`` introduces; an unlabelled
+    line that starts in lower case ("provide counseling weekly") continues the list."""
     if unit.kind == "paragraph":
-        return False
+        return lead.kind == "paragraph" and unit.text[:1].islower()
     if lead.kind == "item":
         return unit.level > lead.level
     return unit.kind in ("item", "row")
