@@ -191,3 +191,55 @@ def test_progress_report_is_not_an_agreement() -> None:
     )
     assert analysis.is_agreement is False
     assert analysis.commitments == []
+
+
+def test_agreement_form_fields_give_party_and_timing() -> None:
+    found = commitments(
+        "NMPED SPECIAL EDUCATION MEDIATION - AGREEMENT FORM\n\n"
+        "Issue 1: Reading\n\n"
+        "Agreement: S.M. will receive small-group reading intervention daily for 45 minutes.\n\n"
+        "Person(s) responsible: Special education teacher (Ms. Tafoya)\n\n"
+        "Timeline / due date: Start 9/2/2025; end of the 2025-2026 school year.\n\n"
+        "Issue 2: IEP meeting\n\n"
+        "Agreement: IEP meeting to review the independent evaluation.\n\n"
+        "Person(s) responsible:\n\n"
+        "Timeline / due date: Within 15 school days of receipt of the evaluation report.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [
+        ("service", "Special education teacher (Ms. Tafoya)"),
+        ("meeting", None),
+    ]
+    reading, meeting = (c.elements for c in found)
+    assert reading["start"].value == {"date": "2025-09-02"}
+    assert reading["end"].value["school_year"] == [2025, 2026]
+    assert meeting["deadline"].value["anchor"] == "receipt of the evaluation report"
+
+
+def test_notes_typed_at_the_table_and_services_the_student_receives() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\n1. District to pay $500 to the Parent by March 1, 2026.\n"
+        "2. The Student will receive 30 minutes of speech therapy weekly.\n"
+        "3. The Parent asked the District to provide make-up services.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("1", "payment", "District"),
+        ("2", "service", None),
+    ]
+    assert found[0].elements["payee"].text == "Parent"
+
+
+def test_table_columns_are_read_from_their_head_words() -> None:
+    found = commitments(
+        "RESOLUTION AGREEMENT\n\nThe District will provide the following services:\n\n"
+        "| Type of Service | Sessions/Week | Minutes/Session | Service Provider |\n|---|---|---|---|\n"
+        "| Speech therapy | 2 | 30 | SLP |\n\n"
+        "| Compensatory Service | Hours | Provider | Use By |\n|---|---|---|---|\n"
+        "| Reading tutoring | 20 | Certified tutor | 8/31/2026 |\n"
+    )
+    speech, tutoring = found
+    assert speech.elements["frequency"].value == {"times": 2, "per": "week"}
+    assert speech.elements["duration"].value == {"minutes": 30, "per": "session"}
+    assert speech.elements["provider"].text == "SLP"
+    assert tutoring.kind == "comp_ed"
+    assert tutoring.elements["amount"].value == {"n": 20, "unit": "hours"}
+    assert tutoring.elements["deadline"].value == {"date": "2026-08-31"}

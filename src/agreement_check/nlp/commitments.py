@@ -216,7 +216,11 @@ class CommitmentFinder:
                 if name not in stated and elements[name] is None:
                     elements[name] = intro.elements[name]
         service = elements["service"]
-        kind = "comp_ed" if service and self.ctx.hits.first(service.start, service.end, "comp_ed") else "service"
+        header = next(h for n, h in columns.values() if n == "service")
+        award = self.ctx.terms["comp_ed_words"].search(header) or (
+            service and self.ctx.hits.first(service.start, service.end, "comp_ed")
+        )
+        kind = "comp_ed" if award else "service"
         return Commitment(
             id="", kind=kind, party=und.party if und else None, text=unit.text,
             start=unit.start, end=unit.end, label=unit.path, elements=elements,
@@ -236,9 +240,9 @@ class CommitmentFinder:
         if found is not None:
             return finder.element(start, end, found.value)
         cell = self.ctx.text[start:end]
-        if name != "frequency" and values.number(cell) is not None:
+        if values.number(cell) is not None and (name != "frequency" or values.period(header)):
             # A bare "30" under "Minutes per Session" takes its unit from the header.
-            read = values.duration if name == "duration" else values.amount
+            read = {"duration": values.duration, "amount": values.amount, "frequency": values.frequency}[name]
             return finder.element(start, end, read(f"{cell} {header}"))
         return None
 
@@ -269,10 +273,12 @@ class CommitmentFinder:
         strings = self.ctx.doc.vocab.strings
         for i, (start, end) in enumerate(header.cells):
             span = self.ctx.doc.char_span(start, end, alignment_mode="expand")
-            found = sorted(matcher(span), key=lambda m: m[1]) if span is not None else []
-            if found:
-                label = strings[found[0][0]].removeprefix("COL_")
-                if label not in {name for name, _ in columns.values()}:
-                    columns[i] = (label, span.text)
+            # The last column word is the head ("Service Provider" is a provider column).
+            found = sorted(matcher(span), key=lambda m: -m[1]) if span is not None else []
+            taken = {name for name, _ in columns.values()}
+            labels = [strings[m].removeprefix("COL_") for m, _, _ in found]
+            label = next((lab for lab in labels if lab not in taken), None)
+            if label is not None:
+                columns[i] = (label, span.text)
         filled = sum(1 for start, end in header.cells if self.ctx.text[start:end].strip())
         return columns if 2 * len(columns) >= filled else {}  # a data row names few columns

@@ -36,6 +36,7 @@ _PREPOSITION = re.compile(r".*\b((?:in|at|on|inside|between)\s+[^,;:.()]*)$", re
 _PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
 _AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
+_POSSESSED = re.compile(r"(?:'s|’s|s'|s’)\s+(?:counsel|attorney|attorneys|lawyer|representative|advocate)\b", re.I)
 _PAID_PARTY = re.compile(r"(\s+)(?:will|shall|must)\s+be\s+(?:reimbursed|paid)\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
@@ -330,10 +331,9 @@ class ElementFinder:
             party = next(
                 (h for h in hits if h.label in ("parties", "PERSON") and h.start == np_start), None
             )
-            if party is not None:
-                stop = re.search(r"[,;:.()]|\s(?:for|within|by|in|\$|the\s+sum)\b|\s\$", text[party.start:end])
-                np_end = party.start + (stop.start() if stop else end - party.start)
-                return self.element(party.start, np_end)
+            if party is not None:  # "the Parent", "Parent's counsel"
+                owner = _POSSESSED.match(text, party.end, end)
+                return self.element(party.start, owner.end() if owner else party.end)
             name = _NAME.match(text, np_start, end)
             if name and cue != "reimburse":
                 return self.element(np_start, name.end())

@@ -36,6 +36,7 @@ _PERIODS = (
     ("hour", re.compile(r"\b(?:hours?|hrs?\.?)\b", re.I)),
 )
 _EVERY_OTHER = re.compile(r"\b(bi-?\s?|every\s+other\s+|fortnight)(week|month)?", re.I)
+_EVERY_N = re.compile(r"\bevery\s+([\w-]+)\s+(weeks|months|days)\b", re.I)
 _SEMI = re.compile(r"\bsemi-?\s?(week|month)", re.I)
 _TIMES_X = re.compile(r"\b(\d+)\s*x\b", re.I)
 _HOURS = re.compile(r"\b(?:hours?|hrs?\.?)\b", re.I)
@@ -79,6 +80,9 @@ def frequency(text: str) -> dict[str, Any]:
     weekdays = {d.lower() for d in _WEEKDAYS.findall(text)}
     if weekdays:
         return {"times": len(weekdays), "per": "week"}
+    every = _EVERY_N.search(text)
+    if every:  # "every two weeks"
+        return {"times": 1, "per": f"{number(every.group(1))} {every.group(2).lower()}"}
     other = _EVERY_OTHER.search(text)
     if other:
         unit = (other.group(2) or "week").lower()
@@ -106,6 +110,8 @@ def duration(text: str) -> dict[str, Any]:
     n = number(text)
     if "class period" in low:
         return {"minutes": None, "per": per, "class_periods": n}
+    if n is None and _HOURS.search(text):  # "hour-long"
+        n = 1
     if n is None:
         return {"minutes": None, "per": per}
     minutes = n * 60 if _HOURS.search(text) and not _MINUTES.search(text) else n
