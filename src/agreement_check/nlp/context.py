@@ -35,8 +35,8 @@ class Context:
     def terms(self) -> dict[str, Terms]:
         return self.lexicon.terms
 
-    def span(self, hit: Hit | tuple[int, int]) -> str:
-        return self.document.text[hit[-2] : hit[-1]] if isinstance(hit, Hit) else self.document.text[hit[0] : hit[1]]
+    def span(self, hit: Hit) -> str:
+        return self.document.text[hit.start : hit.end]
 
     def learn_names(self) -> None:
         """Defined names that make a party: Mesa Vista Schools ("the District")."""

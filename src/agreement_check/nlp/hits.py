@@ -6,7 +6,7 @@ Commitment or Element reports), so matches are converted once, here, and kept so
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -39,8 +39,6 @@ class Hits:
         hits.sort(key=lambda h: (h.start, -h.end))
         self.all = hits
         self._starts = [h.start for h in hits]
-        self.token_starts = starts
-        self.token_ends = ends
 
     def within(self, start: int, end: int, *labels: str) -> list[Hit]:
         """Hits lying wholly inside ``[start, end)``, optionally only those labels."""
@@ -57,10 +55,6 @@ class Hits:
             (h for h in self.all[lo:hi] if h.end <= end and (not labels or h.label in labels)),
             None,
         )
-
-    def token_index(self, char: int) -> int:
-        """Index of the token that starts at or before ``char``."""
-        return max(0, bisect_right(self.token_starts, char) - 1)
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
