@@ -157,8 +157,9 @@ requires(
         explanation=(
             "Hours that are awarded but never scheduled are easily lost. The award should state "
             "a rate (“2 hours per week”, “60-minute sessions once per week”) or how sessions are "
-            "scheduled (“by mutual agreement of the Parent and the provider”). A vague word "
-            "(“ongoing sessions”) is neither."
+            "scheduled (“by mutual agreement of the Parent and the provider”). A session length "
+            "alone (“in 60-minute sessions”) is not a rate, and a vague word (“ongoing "
+            "sessions”) is neither."
         ),
         question="How often will the compensatory sessions take place, or how will they be scheduled?",
         legal_basis=None,
@@ -172,6 +173,12 @@ requires(
             ),
             Example(
                 "The District will provide ten (10) hours of compensatory reading instruction by a "
+                "District reading teacher in 60-minute sessions, beginning March 3, 2025, to be used "
+                "by June 30, 2025.",
+                True,
+            ),
+            Example(
+                "The District will provide ten (10) hours of compensatory reading instruction by a "
                 "District reading teacher, scheduled by mutual agreement of the Parent and the teacher, "
                 "beginning March 3, 2025, to be used by June 30, 2025.",
                 False,
@@ -180,7 +187,7 @@ requires(
     )
 )
 def comp_ed_schedule(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "duration", "schedule"):
+    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "schedule"):
         return f"{subject(c)} states neither a rate nor how the sessions will be scheduled."
     return None
 
