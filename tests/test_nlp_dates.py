@@ -72,3 +72,9 @@ def test_recital_dates_are_not_the_agreement_date() -> None:
         )
     )
     assert analysis.agreement_date is None
+
+
+def test_a_date_line_of_its_own_dates_the_agreement_but_other_dates_do_not() -> None:
+    assert analyze(from_string("MEDIATION AGREEMENT\n\nDate: 1/22/2025\n\nStudent: J.A.\n")).agreement_date == date(2025, 1, 22)
+    report = analyze(from_string("IEP PROGRESS REPORT\n\nIEP date: 4/18/2024   Report sent home: 1/17/2025\n"))
+    assert report.agreement_date is None

@@ -10,6 +10,7 @@ from . import dates
 from .context import Context
 
 _SIGNATURE_LINE = re.compile(r"_{4,}")
+_DATE_LINE = re.compile(r"\s*date\s*:\s*(?:\w+day,?\s*)?[\w./,\s]{4,30}$", re.I)
 _CUE_REACH = 60  # characters between "Dated:" and the date it introduces
 _TITLE_BLOCKS = 8  # headings and short lines at the top that make up the title
 
@@ -41,6 +42,12 @@ def agreement_date(ctx: Context) -> date | None:
         found = ctx.hits.first(cue.end, line_end, "DATE")
         if found is not None and found.start <= cue.end + _CUE_REACH:
             parsed = dates.parse(text[found.start : found.end], None)
+            if parsed is not None:
+                return parsed
+    for block in ctx.document.blocks:
+        if _DATE_LINE.match(text, block.start, block.end):  # a line of its own: "Date: 3/4/2025"
+            found = ctx.hits.first(block.start, block.end, "DATE")
+            parsed = dates.parse(text[found.start : found.end], None) if found else None
             if parsed is not None:
                 return parsed
     signed: list[date] = []
