@@ -17,7 +17,7 @@ from agreement_check.patterns import load_words
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'(]?[A-Z])|\n+")
 # Where a sentence, list item or table cell opens: a capital there is no sign of a name.
-_OPENING = re.compile(r"(?:^|[.!?:;|\n]|^\s*\(?[0-9a-zA-Z]{1,4}[.)])[\s\"'(]*$")
+_OPENING = re.compile(r"(?:^|[.!?:;|)\n])[\s\"'(]*$")
 
 
 @cache
