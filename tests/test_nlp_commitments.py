@@ -243,3 +243,15 @@ def test_table_columns_are_read_from_their_head_words() -> None:
     assert tutoring.kind == "comp_ed"
     assert tutoring.elements["amount"].value == {"n": 20, "unit": "hours"}
     assert tutoring.elements["deadline"].value == {"date": "2026-08-31"}
+
+
+def test_a_clause_that_introduces_a_table_is_a_lead_in_not_a_commitment() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\n1. The District will provide the services in the table below, "
+        "beginning on March 3, 2025 and continuing through the last day of the 2024-2025 school year.\n\n"
+        "| Service | Frequency | Duration |\n|---|---|---|\n| Speech-language therapy | 2x/week | 30 minutes |\n\n"
+        "2. Extended school year services will be considered by the IEP team.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District"), ("action", "IEP team")]
+    assert found[0].elements["start"].value == {"date": "2025-03-03"}
+    assert found[0].elements["end"].value["school_year"] == [2024, 2025]

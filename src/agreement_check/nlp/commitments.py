@@ -149,8 +149,11 @@ class CommitmentFinder:
             return "evaluation"
         if kind in ("service", "action", "payment") and any(h.label == "comp_ed" for h in cues):
             return "comp_ed"
-        if kind == "service" and self.ctx.terms["decisions"].search(text[start : first.start]):
-            return "action"  # "will consider adding a 1:1 aide"
+        decisions = self.ctx.terms["decisions"]
+        participle = text[und.predicate : end].split(" ", 1)[0]
+        decided = decisions.search(text[start : first.start]) or (und.passive and participle in decisions)
+        if kind == "service" and decided:
+            return "action"  # "will consider adding a 1:1 aide", "ESY will be considered"
         return kind
 
     def _family(self, span: tuple[int, int]) -> bool:

@@ -55,13 +55,14 @@ class Unit:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""
     fields: dict[str, tuple[int, int]] | None = None  # a form's "party" and "time" values
+    introduces: bool = False  # "... in the table below." with the table right after it
 
     @property
     def is_lead_in(self) -> bool:
         return (
             self.kind in ("paragraph", "item")
             and self.fields is None
-            and self.text.rstrip().endswith(":")
+            and (self.introduces or self.text.rstrip().endswith(":"))
         )
 
     @property
@@ -154,6 +155,9 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
         if unit.kind == "paragraph" and question_title(unit.text, terms["interrogatives"]):
             unit.kind = "heading"
     units = _forms(units, doc.text, lexicon.form_fields, terms["abbreviations"])
+    for unit, after in zip(units, units[1:]):
+        below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
+        unit.introduces = below and bool(terms["lead_in_words"].search(unit.text))
     _structure(units, terms["skip_sections"], terms["terms_openers"])
     return units
 
