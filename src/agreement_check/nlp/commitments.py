@@ -206,7 +206,7 @@ class CommitmentFinder:
             if name is not None and cell and cell.lower() not in self.ctx.terms["blank_cells"]:
                 elements[name] = self._cell(name, start, end, header)
         # "60 minutes per month" in the Frequency column states the amount per period too.
-        found = self.elements.find("service", unit.start, unit.end)
+        found = self.elements.quantities(unit.start, unit.end)
         for name in ("frequency", "duration"):
             if elements[name] is None:
                 elements[name] = found[name]
@@ -239,7 +239,7 @@ class CommitmentFinder:
             return finder.element(start, end, value)
         if name not in ("frequency", "duration", "amount"):
             return finder.element(start, end)
-        found = finder.find("service", start, end)[name]
+        found = finder.quantities(start, end)[name]
         if found is not None:
             return finder.element(start, end, found.value)
         cell = self.ctx.text[start:end]

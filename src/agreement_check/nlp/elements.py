@@ -94,6 +94,12 @@ class ElementFinder:
 
     # -- quantities ---------------------------------------------------------------------
 
+    def quantities(self, start: int, end: int) -> dict[str, Element | None]:
+        """Only the frequency, duration and amount stated in ``[start, end)``."""
+        out = empty()
+        self._quantities(self.ctx.hits.within(start, end), out)
+        return out
+
     def _quantities(self, hits: list[Hit], out: dict[str, Element | None]) -> None:
         frequencies = [h for h in hits if h.label == "FREQUENCY"]
         amounts = [

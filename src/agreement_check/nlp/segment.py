@@ -106,6 +106,8 @@ def sentences(text: str, offset: int, abbreviations: Terms) -> list[tuple[int, i
 def _pieces(text: str) -> list[tuple[int, str | None]]:
     """Offsets (and labels) where a paragraph splits into inline items, if it holds at
     least two consecutive ones."""
+    if text.count(")") + text.count(". ") < 2:
+        return [(0, None)]
     for pattern in (_INLINE, _RUN_ON):
         found = list(pattern.finditer(text))
         if len(found) >= 2 and _consecutive([m.group("label") for m in found]):
