@@ -152,7 +152,7 @@ def question_title(text: str, interrogatives: Terms) -> bool:
 def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
     """The document's units in reading order, with labels, sections and lead-ins."""
     terms = lexicon.terms
-    units = list(_units(doc, terms["abbreviations"]))
+    units = list(_units(doc))
     for unit in units:
         if unit.kind == "paragraph" and question_title(unit.text, terms["interrogatives"]):
             unit.kind = "heading"
@@ -161,6 +161,10 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
         below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
         unit.introduces = below and bool(terms["lead_in_words"].search(unit.text))
     _structure(units, terms["skip_sections"], terms["terms_openers"])
+    for unit in units:  # only clauses that can hold a commitment are split into sentences
+        if unit.kind in ("paragraph", "item") and not unit.skip and unit.fields is None:
+            body = unit.body + len(doc.text[unit.body : unit.end]) - len(doc.text[unit.body : unit.end].lstrip(" "))
+            unit.sentences = sentences(doc.text[body : unit.end], body, terms["abbreviations"])
     return units
 
 
@@ -188,15 +192,15 @@ def _forms(units: list[Unit], text: str, fields: dict[str, str], abbreviations: 
     return out
 
 
-def _units(doc: Document, abbreviations: Terms) -> Iterator[Unit]:
+def _units(doc: Document) -> Iterator[Unit]:
     text = doc.text
     for block in doc.blocks:
         raw = text[block.start : block.end]
         if block.kind == "table_row":
-            yield _unit(text, block.start, block.end, block.start, "row", None, block, abbreviations)
+            yield _unit(text, block.start, block.end, block.start, "row", None, block)
             continue
         if block.kind == "heading":
-            yield _unit(text, block.start, block.end, block.start, "heading", None, block, abbreviations)
+            yield _unit(text, block.start, block.end, block.start, "heading", None, block)
             continue
         label = block.label if block.kind == "list_item" else None
         body = block.start + (len(label) if label and raw.startswith(label) else 0)
@@ -206,25 +210,20 @@ def _units(doc: Document, abbreviations: Terms) -> Iterator[Unit]:
             end = block.start + pieces[i + 1][0] if i + 1 < len(pieces) else block.end
             if inline is None:
                 kind = "item" if label else "paragraph"
-                yield _unit(text, start, end, body, kind, label, block, abbreviations)
+                yield _unit(text, start, end, body, kind, label, block)
             else:
-                yield _unit(text, start, end, start + len(inline), "item", inline, block, abbreviations, inline=True)
+                yield _unit(text, start, end, start + len(inline), "item", inline, block, inline=True)
 
 
 def _unit(
     text: str, start: int, end: int, body: int, kind: str, label: str | None,
-    block: Block, abbreviations: Terms, inline: bool = False,
+    block: Block, inline: bool = False,
 ) -> Unit:
     while end > start and text[end - 1] in " ;":
         end -= 1
     unit = Unit(start=start, end=end, body=body, kind=kind, label=label, block=block)
     unit.text = text[start:end]
     unit.level = block.level + (1 if inline else 0)
-    if kind != "row":
-        body_start = body
-        while body_start < end and text[body_start] == " ":
-            body_start += 1
-        unit.sentences = sentences(text[body_start:end], body_start, abbreviations)
     return unit
 
 
