@@ -13,7 +13,7 @@ from dataclasses import replace
 from agreement_check.check import FileResult
 from agreement_check.errors import InputError
 from agreement_check.extract import from_string
-from agreement_check.model import Analysis, Commitment, Document, Element, Finding, SourceRef
+from agreement_check.model import Analysis, Commitment, Document, Element, Finding, Location
 
 LONG_CLAUSE = (
     "The District will provide reading instruction using the Orton-Gillingham method, delivered by a "
@@ -124,8 +124,8 @@ def as_format(result: FileResult, fmt: str) -> FileResult:
     doc = result.analysis.document
     path = result.path.rsplit(".", 1)[0] + "." + fmt
     if fmt == "pdf":
-        refs = [SourceRef(r.start, r.end, page=1 + r.line // 20, line=r.line % 20 or 20) for r in doc.refs]
+        refs = [Location(start=r.start, end=r.end, page=1 + r.line // 20, line=r.line % 20 or 20) for r in doc.refs]
     else:
-        refs = [SourceRef(r.start, r.end, paragraph=r.line) for r in doc.refs]
+        refs = [Location(start=r.start, end=r.end, paragraph=r.line) for r in doc.refs]
     converted = Document(path, fmt, doc.text, doc.blocks, refs, pages=1)  # type: ignore[arg-type]
     return FileResult(path=path, analysis=replace(result.analysis, document=converted))

@@ -10,7 +10,7 @@ into ``Document.text`` that :meth:`Document.locate` maps back to where a reader 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -39,16 +39,14 @@ ELEMENT_NAMES: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
-    """Where a span of the analysable text is found in the source file.
+class Origin:
+    """Where a piece of text sits in the source file.
 
     PDFs give ``page`` and ``line``; DOCX gives ``paragraph`` (1-based, body paragraphs
     and table cells in reading order) and, inside a table, ``table``/``row``/``cell``;
-    text files give ``line``. ``start``/``end`` are offsets into ``Document.text``.
+    text files give ``line``.
     """
 
-    start: int
-    end: int
     page: int | None = None
     line: int | None = None
     paragraph: int | None = None
@@ -56,23 +54,20 @@ class Location:
     row: int | None = None
     cell: int | None = None
 
-    def to_json(self) -> dict[str, int]:
-        keys = ("page", "line", "paragraph", "table", "row", "cell", "start", "end")
-        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+    def at(self, start: int, end: int) -> Location:
+        """This place, covering the text range ``[start, end)``."""
+        return Location(start=start, end=end, **{f.name: getattr(self, f.name) for f in fields(Origin)})
 
 
 @dataclass(frozen=True, slots=True)
-class SourceRef:
-    """Maps the text range ``[start, end)`` to one source line or paragraph."""
+class Location(Origin):
+    """A span of the analysable text (offsets into ``Document.text``) and its origin."""
 
-    start: int
-    end: int
-    page: int | None = None
-    line: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
+    start: int = 0
+    end: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {f.name: v for f in fields(self) if (v := getattr(self, f.name)) is not None}
 
 
 @dataclass(slots=True)
@@ -114,7 +109,7 @@ class Document:
     format: Format
     text: str
     blocks: list[Block]
-    refs: list[SourceRef]
+    refs: list[Location]  # one per source line or paragraph
     pages: int | None = None
     furniture: list[Furniture] = field(default_factory=list)
     tracked_changes: bool = False
@@ -134,17 +129,7 @@ class Document:
         i = bisect_right(self._ref_starts, start) - 1
         if i < 0 or not self.refs:
             return Location(start=start, end=end)
-        r = self.refs[i]
-        return Location(
-            start=start,
-            end=end,
-            page=r.page,
-            line=r.line,
-            paragraph=r.paragraph,
-            table=r.table,
-            row=r.row,
-            cell=r.cell,
-        )
+        return replace(self.refs[i], start=start, end=end)
 
 
 @dataclass(slots=True)

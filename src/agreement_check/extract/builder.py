@@ -2,28 +2,16 @@
 
 Every reader hands over its blocks as pieces (a bit of text plus where it came from: a
 TXT line, a PDF line, a DOCX paragraph or table cell); the builder joins them into the
-canonical text, one block per line, and records a SourceRef for each piece.
+canonical text, one block per line, and records a Location for each piece.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..model import Block, BlockKind, Document, Format, Furniture, SourceRef
+from ..model import Block, BlockKind, Document, Format, Furniture, Location, Origin
 from .normalize import wrap_join
 from .structure import LevelTracker, looks_like_heading, split_label
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a piece of text sits in the source file (fields as in SourceRef)."""
-
-    page: int | None = None
-    line: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
 
 
 Piece = tuple[str, Origin]
@@ -35,7 +23,7 @@ class DocumentBuilder:
 
     parts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    refs: list[SourceRef] = field(default_factory=list)
+    refs: list[Location] = field(default_factory=list)
     levels: LevelTracker = field(default_factory=LevelTracker)
     tables: int = 0
     _pos: int = 0
@@ -131,7 +119,7 @@ class DocumentBuilder:
 
     def _emit(self, text: str, origin: Origin | None) -> None:
         if origin is not None:
-            self.refs.append(SourceRef(self._pos, self._pos + len(text), **_fields(origin)))
+            self.refs.append(origin.at(self._pos, self._pos + len(text)))
         self.parts.append(text)
         self._pos += len(text)
 
@@ -142,8 +130,4 @@ class DocumentBuilder:
         self._pos -= n
         ref = self.refs[-1]
         if ref.end > self._pos:
-            self.refs[-1] = SourceRef(ref.start, self._pos, **_fields(ref))
-
-
-def _fields(o: Origin | SourceRef) -> dict[str, int | None]:
-    return {k: getattr(o, k) for k in ("page", "line", "paragraph", "table", "row", "cell")}
+            self.refs[-1] = replace(ref, end=self._pos)

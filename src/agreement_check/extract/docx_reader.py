@@ -3,7 +3,7 @@
 Tracked insertions count and deletions do not (python-docx's ``paragraph.text`` gets
 this wrong both ways), list labels are rebuilt from numbering.xml, tables become one
 block per row, and section headers/footers go to the document's furniture. A piece's
-SourceRef names its paragraph: the 1-based position among :func:`body_paragraphs`.
+Location names its paragraph: the 1-based position among :func:`body_paragraphs`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Document, Furniture
-from .builder import DocumentBuilder, Origin, Piece
+from ..model import Document, Furniture, Origin
+from .builder import DocumentBuilder, Piece
 from .normalize import clean_line
 from .numbering import Numbering, w
 
@@ -63,7 +63,7 @@ def load(path: Path, data: bytes) -> Document:
 
 def body_paragraphs(body: etree._Element) -> Iterator[etree._Element]:
     """``<w:p>`` elements of the body in reading order, table cells included (content
-    controls opened, text boxes not): position i (1-based) is SourceRef.paragraph i."""
+    controls opened, text boxes not): position i (1-based) is Location.paragraph i."""
     for child in body:
         if child.tag == w("p"):
             yield child

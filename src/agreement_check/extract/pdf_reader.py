@@ -28,8 +28,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
-from ..model import Document, Furniture
-from .builder import DocumentBuilder, Origin, Piece
+from ..model import Document, Furniture, Origin
+from .builder import DocumentBuilder, Piece
 from .normalize import clean_line
 from .structure import split_label
 

@@ -2,7 +2,7 @@
 
 A block is a run of non-blank lines; a line that starts with a list label or a table
 pipe also starts a new block, so a hard-wrapped typed paragraph is joined while a file
-with one item per line still gives one block per item. Each piece's SourceRef names its
+with one item per line still gives one block per item. Each piece's Location names its
 1-based source line.
 """
 
@@ -12,8 +12,8 @@ import codecs
 import re
 
 from ..errors import InputError
-from ..model import Document, Format
-from .builder import DocumentBuilder, Origin, Piece
+from ..model import Document, Format, Origin
+from .builder import DocumentBuilder, Piece
 from .normalize import clean_line, split_lines
 from .structure import split_label
 

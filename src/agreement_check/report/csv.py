@@ -51,7 +51,7 @@ class CsvRenderer:
         for f in a.findings:
             c = commitments.get(f.commitment or "")
             # A document-level finding with no span has no place: leave its cells empty.
-            loc = a.document.locate(f.start, f.end) if has_span(f) else Location(0, 0)
+            loc = a.document.locate(f.start, f.end) if has_span(f) else Location()
             self.writer.writerow(
                 {
                     "path": result.path,
