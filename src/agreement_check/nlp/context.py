@@ -41,9 +41,7 @@ class Context:
     def learn_names(self) -> None:
         """Defined names that make a party: Mesa Vista Schools ("the District")."""
         text = self.text
-        for hit in self.hits.all:
-            if hit.label != "DEFINED":
-                continue
+        for hit in self.hits.labelled("DEFINED"):
             before = text[max(0, hit.start - 90) : hit.start]
             opener = re.search(r"\(\s*(?:the\s+|hereinafter\s+|collectively\s+)?$", before, re.I)
             if opener is None:

@@ -36,7 +36,7 @@ def agreement_date(ctx: Context) -> date | None:
     """The agreement's own date: after "Date of Agreement:", "Dated:", "Signed this ...",
     "entered into this ...", "effective on ..."; else the latest date on a signature line."""
     text = ctx.text
-    for cue in (h for h in ctx.hits.all if h.label == "agreement_date_cues"):
+    for cue in ctx.hits.labelled("agreement_date_cues"):
         line_end = text.find("\n", cue.end)
         line_end = len(text) if line_end < 0 else line_end
         found = ctx.hits.first(cue.end, line_end, "DATE")
@@ -65,9 +65,8 @@ def mentions(ctx: Context) -> list[DateMention]:
     text = ctx.text
     weekdays = ctx.terms["weekdays"]
     out: list[DateMention] = []
-    for hit in ctx.hits.all:
-        if hit.label not in ("DATE", "SCHOOL_YEAR", "MONTH"):
-            continue
+    found = [*ctx.hits.labelled("DATE"), *ctx.hits.labelled("SCHOOL_YEAR"), *ctx.hits.labelled("MONTH")]
+    for hit in sorted(found, key=lambda h: h.start):
         span = text[hit.start : hit.end]
         start = hit.start
         mention = DateMention(text=span, start=hit.start, end=hit.end)

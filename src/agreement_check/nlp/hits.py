@@ -21,15 +21,20 @@ class Hit(NamedTuple):
 
 
 class Hits:
-    """All hits of one document; where a label overlaps itself the longest hit wins."""
+    """All hits of one document; where a label overlaps itself the longest hit wins.
 
-    def __init__(self, doc: Doc, matches: Iterable[tuple[int, int, int]]) -> None:
+    The doc is tokenized with line breaks as spaces (see pipeline.parse), so a match that
+    runs over a line break of ``text`` is dropped: no phrase continues onto the next line.
+    """
+
+    def __init__(self, doc: Doc, matches: Iterable[tuple[int, int, int]], text: str) -> None:
         offsets = doc.to_array([IDX, LENGTH])
         starts: list[int] = offsets[:, 0].tolist()
         ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
         by_label: dict[int, list[tuple[int, int]]] = {}
         for match_id, s, e in matches:
-            by_label.setdefault(match_id, []).append((s, e))
+            if e - s == 1 or text.find("\n", starts[s], ends[e - 1]) < 0:  # within one line
+                by_label.setdefault(match_id, []).append((s, e))
         strings = doc.vocab.strings
         hits = [
             Hit(strings[label], starts[s], ends[e - 1])
@@ -39,6 +44,13 @@ class Hits:
         hits.sort(key=lambda h: (h.start, -h.end))
         self.all = hits
         self._starts = [h.start for h in hits]
+        self._by_label: dict[str, list[Hit]] = {}
+        for h in hits:
+            self._by_label.setdefault(h.label, []).append(h)
+
+    def labelled(self, label: str) -> list[Hit]:
+        """Every hit of one label, in document order."""
+        return self._by_label.get(label, [])
 
     def within(self, start: int, end: int, *labels: str) -> list[Hit]:
         """Hits lying wholly inside ``[start, end)``, optionally only those labels."""

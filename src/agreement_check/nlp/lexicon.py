@@ -356,6 +356,9 @@ class Lexicon:
             for entry in load_patterns(name):
                 anchors.add(name, entry)
         terms = {name: Terms(words(name, extra)) for name in TERM_LISTS}
+        terms["abbreviations"] = Terms(
+            [*words("abbreviations", extra), *words("sentence_abbreviations", extra)]
+        )
         columns = compile_matcher(nlp, COLUMNS_FILE)
         fields = roles("form_fields", extra)
         return cls(phrases, anchors, columns, terms, Cues(terms), fields)
