@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block, Commitment, Element
-from .context import Context
 from . import values
+from .context import Context
 from .elements import ElementFinder, empty
 from .hits import Hit
 from .segment import Unit, heading_like
@@ -114,7 +114,7 @@ class CommitmentFinder:
         if kind is None:
             kind = "service" if lead is not None and lead.services else "action"
         elements = self.elements.find(kind, unit.body, unit.end)
-        if lead is not None and (not own or und is lead.undertaking):
+        if lead is not None and lead.undertaking is not None:
             for name in _INHERITED:
                 if elements[name] is None:
                     elements[name] = lead.elements[name]
