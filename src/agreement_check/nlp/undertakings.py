@@ -59,6 +59,8 @@ def clean_party(text: str) -> str:
 
 
 class UndertakingFinder:
+    """Reads sentences for undertakings, using the hits of one document."""
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.terms = ctx.terms
@@ -127,6 +129,10 @@ class UndertakingFinder:
                 return None
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
+        if party is not None and text[marker.start : marker.end].lower().startswith(("is ", "are ")):
+            # "The District is to provide" binds; "The District's goal is to ..." does not.
+            if not any(h.end == marker.start - 1 for h in hits if h.label in ("parties", "PERSON")):
+                return None
         if party is None and self._receives(subject, two_words):
             # "The Student will receive speech therapy weekly": provided, by no one named.
             return Undertaking((marker.start, marker.end), predicate, None, None, True, negated, hedged)
