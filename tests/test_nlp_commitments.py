@@ -255,3 +255,13 @@ def test_a_clause_that_introduces_a_table_is_a_lead_in_not_a_commitment() -> Non
     assert [(c.kind, c.party) for c in found] == [("service", "District"), ("action", "IEP team")]
     assert found[0].elements["start"].value == {"date": "2025-03-03"}
     assert found[0].elements["end"].value["school_year"] == [2024, 2025]
+
+
+def test_reported_talk_and_goals_are_not_undertakings() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1. The teacher said she will send home weekly notes.\n"
+        "2. The Parent is worried that the Student will fall further behind.\n"
+        "3. The District's goal is to support the Student.\n"
+        "4. The District is to complete an FBA by May 1, 2026.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [("4", "evaluation", "District")]

@@ -70,6 +70,7 @@ TERM_LISTS: tuple[str, ...] = (
     "decisions",
     "generic_services",
     "student_terms",
+    "reporting_verbs",
     "lead_in_words",
     "comp_ed_words",
     "receiving_verbs",

@@ -19,6 +19,7 @@ from .hits import Hit
 _CLAUSE_BREAK = re.compile(
     r"[,;:()]|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
 )
+_WORD = re.compile(r"[\w'’]+")
 _APPOSITION = re.compile(r"[,(]")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\s")
 _LEADING = re.compile(
@@ -149,11 +150,15 @@ class UndertakingFinder:
         return self._student(subject) and (verb in self.terms["receiving_verbs"] or words in self.terms["receiving_verbs"])
 
     def _subject_start(self, start: int, marker: int) -> int:
-        """Start of the subject: after the last comma, parenthesis or conjunction."""
+        """Start of the subject: after the last comma, parenthesis, conjunction or verb of
+        saying ("The teacher said she will ...")."""
         head = self.ctx.text[start:marker]
         cut = 0
         for m in _CLAUSE_BREAK.finditer(head):
             cut = m.end()
+        for m in _WORD.finditer(head, cut):
+            if m.group(0).lower() in self.terms["reporting_verbs"]:
+                cut = m.end()
         return start + cut
 
     def _subjects(self, start: int, marker: int) -> list[tuple[int, int]]:
