@@ -10,7 +10,9 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from agreement_check.errors import UsageError
 
@@ -33,12 +35,10 @@ def cmd_rules(argv: Sequence[str]) -> int:
         ]
         print(json.dumps(rows, indent=2))
         return 0
-    table = Table(box=box.SIMPLE, show_edge=False)
-    for col in ("code", "name", "severity", "what it flags"):
-        table.add_column(col, overflow="fold")
+    con = _console()
     for r in CATALOGUE.values():
-        table.add_row(r.code, r.name, r.severity, r.summary)
-    _console().print(table)
+        con.print(f"[bold]{r.code}[/] {r.name} [dim]({r.severity})[/]")
+        con.print(f"      {r.summary}", markup=False)
     return 0
 
 
@@ -64,7 +64,7 @@ def cmd_explain(argv: Sequence[str]) -> int:
     for example in rule.examples:
         con.print()
         con.print(f"[bold]{'Flagged' if example.fires else 'Passes'}:[/]")
-        con.print(f"  {example.text}", markup=False)
+        con.print(Padding(Text(example.text.strip()), (0, 0, 0, 2)))
     return 0
 
 
