@@ -265,3 +265,64 @@ def test_reported_talk_and_goals_are_not_undertakings() -> None:
         "4. The District is to complete an FBA by May 1, 2026.\n"
     )
     assert [(c.label, c.kind, c.party) for c in found] == [("4", "evaluation", "District")]
+
+
+def test_a_paragraph_with_a_second_independent_undertaking_holds_two_commitments() -> None:
+    found = commitments(
+        "AGREEMENT\n\n"
+        "3. The District will complete a reevaluation of the Student by March 1, 2026. The "
+        "reevaluation will include a classroom observation. The Parent shall sign the consent "
+        "within five school days.\n"
+        "4. The District will pay for tutoring at the Academy, not to exceed $2,000. In addition, "
+        "the District shall transport the Student to the Academy each school day.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("3", "evaluation", "District"),
+        ("3", "parent", "Parent"),
+        ("4", "payment", "District"),
+        ("4", "service", "District"),
+    ]
+    assert found[0].text.startswith("3. The District") and "observation" in found[0].text
+    assert found[1].text == "The Parent shall sign the consent within five school days."
+
+
+def test_later_sentences_that_only_carry_out_the_first_stay_with_it() -> None:
+    found = commitments(
+        "AGREEMENT\n\n"
+        "1. The District will provide a certified Spanish interpreter at every IEP meeting this "
+        "school year. The interpreter will attend in person.\n"
+        "2. The District shall establish a compensatory education account of $3,000 for tutoring. "
+        "The Parents will schedule sessions directly with the tutor. The District shall pay each "
+        "invoice within 30 calendar days.\n"
+        "3. Respondent shall reimburse Petitioner for the private evaluation, up to $1,500. "
+        "Respondent shall issue the payment within 45 calendar days after it receives the receipts.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("1", "action"), ("2", "comp_ed"), ("3", "payment")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("The District hereby agrees to provide counseling weekly.", "District"),
+        ("Section 2.02 The District will train the Student's teachers by May 1, 2026.", "District"),
+        ("The Charter will provide occupational therapy weekly.", "Charter"),
+        ("LEA shall convene an IEP meeting by May 1, 2026.", "LEA"),
+        ("Marcus and Elena agree to sign the consent by May 1, 2026.", "Marcus and Elena"),
+        ("The interpreter will translate the IEP by May 1, 2026.", "interpreter"),
+        ("sped dept to train the teachers before spring break", "sped dept"),
+        ("mom will charge the device each night", "mom"),
+        ("Lucas will receive counseling from the school counselor weekly.", "school counselor"),
+    ],
+)
+def test_parties_rest_on_syntax_as_well_as_word_lists(sentence: str, party: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").party == party
+
+
+def test_subjects_that_are_things_are_not_parties() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1. Instruction will total 225 minutes per week.\n"
+        "2. The District's obligation under this paragraph shall not exceed $4,500.\n"
+        "3. The IEP will reflect the new services.\n"
+        "4. Staff working with the Student will receive training on the behavior plan.\n"
+    )
+    assert [(c.label, c.party) for c in found] == [("4", None)]

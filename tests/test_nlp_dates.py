@@ -78,3 +78,17 @@ def test_a_date_line_of_its_own_dates_the_agreement_but_other_dates_do_not() -> 
     assert analyze(from_string("MEDIATION AGREEMENT\n\nDate: 1/22/2025\n\nStudent: J.A.\n")).agreement_date == date(2025, 1, 22)
     report = analyze(from_string("IEP PROGRESS REPORT\n\nIEP date: 4/18/2024   Report sent home: 1/17/2025\n"))
     assert report.agreement_date is None
+
+
+def test_short_numeric_dates_of_notes_typed_at_the_table() -> None:
+    analysis = analyze(from_string(
+        "mediation agreement\n\ndate: Tues 2/4/25\n\n"
+        "1) Dist will send mom the file by 2/14, start 3-3-25, thru end of SY 24-25 (open 24/7).\n"
+    ))
+    found = {m.text: m for m in analysis.dates}
+    assert analysis.agreement_date == date(2025, 2, 4)  # not 2125
+    assert (found["Tues 2/4/25"].weekday, found["Tues 2/4/25"].value) == ("Tues", date(2025, 2, 4))
+    assert found["2/14"].value == date(2025, 2, 14)  # the next 14 February after the agreement
+    assert found["3-3-25"].value == date(2025, 3, 3)
+    assert found["SY 24-25"].school_year == (2024, 2025)
+    assert found["24/7"].value is None and not found["24/7"].impossible

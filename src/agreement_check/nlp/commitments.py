@@ -31,6 +31,11 @@ _KIND_CUES = {
 # Time words before a cue make it part of a time term, not the promised act:
 # "shall not use suspension before the IEP meeting is held" is no meeting.
 _TIME_BEFORE = re.compile(r"\b(?:before|after|until|at|prior\s+to|following|during|since)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", re.I)
+# Up to four words modifying a noun after "a"/"an" ("a certified Spanish interpreter"), but
+# no preposition or determiner: "an interview with the Parent" does not introduce a Parent.
+_MODIFIERS = (
+    r"(?:(?!(?:with|the|of|to|for|by|at|in|on|from|and|or|his|her|its|their)\b)[\w()'’-]+\s+){0,4}"
+)
 _INHERITED = ("start", "end", "location")
 _IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
 
@@ -57,34 +62,80 @@ class CommitmentFinder:
     def find(self, units: list[Unit]) -> list[Commitment]:
         out: list[Commitment] = []
         for unit in units:
-            found = self._row(unit) if unit.kind == "row" else self._clause(unit)
-            if found is not None:
-                found.id = f"c{len(out) + 1}"
-                out.append(found)
+            found = [self._row(unit)] if unit.kind == "row" else self._clause(unit)
+            for commitment in found:
+                if commitment is not None:
+                    commitment.id = f"c{len(out) + 1}"
+                    out.append(commitment)
         return out
 
     # -- clauses ------------------------------------------------------------------------
 
-    def _clause(self, unit: Unit) -> Commitment | None:
+    def _clause(self, unit: Unit) -> list[Commitment | None]:
+        """The commitments of one clause: usually one, but a paragraph that holds a second,
+        independent undertaking ("In addition, the District will ...", "The Parent shall
+        ...") holds two; sentences that only add terms stay with the undertaking before them."""
         if unit.kind == "heading" or unit.skip or unit.is_lead_in or heading_like(unit):
-            return None
-        own: Undertaking | None = None
-        own_end = unit.end
+            return []
+        found: list[tuple[int, int, Undertaking]] = []  # sentence span and its undertaking
+        first_kind: str | None = None
         for start, end in unit.sentences:
             if self.ctx.hits.first(start, end, "cure"):
                 break
-            own = self.undertakings.in_sentence(start, end)
-            if own is not None:
-                own_end = end
+            und = self.undertakings.in_sentence(start, end)
+            if und is None:
+                continue
+            if not found:
+                first_kind = self._kind(und, und.predicate if not und.passive else unit.body, end)
+            elif not self._independent(und, found[0], first_kind, start, end):
+                continue
+            found.append((start, end, und))
+            if unit.fields is not None:
                 break
         if unit.fields is not None:
-            return self._form(unit, own, own_end)
+            own, own_end = (found[0][2], found[0][1]) if found else (None, unit.end)
+            return [self._form(unit, own, own_end)]
         lead = self._lead(unit.lead) if unit.lead is not None else None
-        if own is None:
+        if not found:
             if lead is None or lead.undertaking is None or self._excluded(unit):
-                return None
-            return self._make(unit, lead.undertaking, unit.body, unit.end, lead)
-        return self._make(unit, own, own.predicate, own_end, lead, own=True)
+                return []
+            return [self._make(unit, lead.undertaking, unit.body, unit.end, lead)]
+        out: list[Commitment | None] = []
+        for i, (start, end, und) in enumerate(found):
+            span_start = unit.start if i == 0 else start
+            span_end = found[i + 1][0] if i + 1 < len(found) else unit.end
+            body = unit.body if i == 0 else start
+            out.append(self._make(unit, und, und.predicate, end, lead, own=True, span=(span_start, body, span_end)))
+        return out
+
+    def _independent(
+        self, und: Undertaking, first: tuple[int, int, Undertaking], first_kind: str | None,
+        start: int, end: int,
+    ) -> bool:
+        """Whether a later undertaking in a clause is a promise of its own: an active one
+        with its own party ("In addition, the District will ...", "The Parent shall ..."),
+        unless it only carries out the first: its subject is what the first provides ("a
+        Navajo interpreter ... The interpreter will attend in person"), or it schedules or
+        pays for an award or a payment ("The Parents will schedule sessions with the tutor",
+        "Respondent shall issue the payment within 45 days")."""
+        if und.passive or und.party is None or und.party_span is None:
+            return False
+        if self.ctx.terms["addition_cues"].search(self.ctx.text[start : und.predicate]):
+            return True
+        head = self.ctx.text[und.party_span[0] : und.party_span[1]].split()[-1]
+        introduced = re.compile(rf"\b(?:a|an)\s+{_MODIFIERS}{re.escape(head)}(?![\w-])", re.I)
+        if introduced.search(self.ctx.text, first[0], first[1]):
+            return False
+        if first_kind in ("comp_ed", "payment", "evaluation"):
+            kind = self._kind(und, und.predicate, end)
+            if (
+                self.ctx.hits.first(und.predicate, end, "SCHEDULE")
+                or kind == "payment"
+                or self.ctx.terms["payment_steps"].search(self.ctx.text[und.predicate : end])
+                or (first_kind == "comp_ed" and kind in ("service", "comp_ed"))
+            ):
+                return False
+        return True
 
     def _form(self, unit: Unit, own: Undertaking | None, own_end: int) -> Commitment | None:
         """An "Agreement:" field of a form is a commitment whatever its grammar ("IEP
@@ -108,19 +159,24 @@ class CommitmentFinder:
 
     def _make(
         self, unit: Unit, und: Undertaking, cue_start: int, cue_end: int,
-        lead: Lead | None, own: bool = False,
+        lead: Lead | None, own: bool = False, span: tuple[int, int, int] | None = None,
     ) -> Commitment:
-        kind = self._kind(und, cue_start if not und.passive or not own else unit.body, cue_end)
+        """A commitment over ``span`` (start, where its words start after the label, end),
+        by default the whole unit."""
+        start, body, end = span or (unit.start, unit.body, unit.end)
+        while end > start and self.ctx.text[end - 1].isspace():
+            end -= 1
+        kind = self._kind(und, cue_start if not und.passive or not own else body, cue_end)
         if kind is None:
             kind = "service" if lead is not None and lead.services else "action"
-        elements = self.elements.find(kind, unit.body, unit.end)
+        elements = self.elements.find(kind, body, end)
         if lead is not None and lead.undertaking is not None:
             for name in _INHERITED:
                 if elements[name] is None:
                     elements[name] = lead.elements[name]
         return Commitment(
-            id="", kind=kind, party=und.party, text=unit.text, start=unit.start,
-            end=unit.end, label=unit.path, elements=elements,
+            id="", kind=kind, party=und.party, text=self.ctx.text[start:end], start=start,
+            end=end, label=unit.path, elements=elements,
         )
 
     def _kind(self, und: Undertaking, start: int, end: int) -> str | None:

@@ -61,7 +61,7 @@ class Context:
             institution = self.hits.within(name_end - len(name_text), name_end, "parties")
             if term.lower() in self.terms["student_terms"]:
                 self.student_names.add(name_text.lower())
-            if term and (inside or institution):
+            if term and (inside or institution) and term.lower() not in self.terms["non_parties"]:
                 self.names[name_text.lower()] = term
                 self.defined.add(term.lower())
                 self.terms_text[self.span(hit)] = term

@@ -25,7 +25,9 @@ _ORDINAL_DAY = re.compile(
 _MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*,?\s*(\d{4}))?")
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s*,?\s*(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+_MONTH_SLASH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _YEARS = re.compile(r"(\d{4})\s*(?:[-–—/]|\band\b)\s*(\d{4}|\d{2})\b")
+_SHORT_YEARS = re.compile(r"\bsy\.?\s*(\d{2})\s*[-–—/]\s*(\d{2})\b", re.I)  # "SY 24-25"
 _YEAR = re.compile(r"\b(\d{4})\b")
 
 
@@ -47,6 +49,10 @@ def parts(text: str) -> tuple[int | None, int, int] | None:
     if m:
         year = int(m.group(3))
         return (year + 2000 if year < 100 else year), int(m.group(1)), int(m.group(2))
+    m = _MONTH_SLASH_DAY.match(text)
+    if m:  # "by 2/14": a month and a day, or nothing ("24/7")
+        month, day = int(m.group(1)), int(m.group(2))
+        return (None, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     m = _DAY_MONTH.match(text)
     if m and m.group(2).lower().rstrip(".") in _MONTHS:
         return int(m.group(3)), _MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))
@@ -86,13 +92,22 @@ def _dateparser(text: str, base: date | None) -> date | None:
 
 def parse(text: str, base: date | None) -> date | None:
     """The date a DATE span names; a year-less date is the next one after ``base``
-    (None when there is no base to count from)."""
+    (None when there is no base to count from). Dates whose parts are plain are built
+    from them ("2/4/25" is 2025, where dateparser prefers the future and reads 2125)."""
     if impossible(text):
         return None
     p = parts(text)
-    if p is not None and p[0] is None and base is None:
+    if p is None:
+        return None if _MONTH_SLASH_DAY.match(text.strip()) else _dateparser(canonical(text), None)
+    year, month, day = p
+    if year is not None:
+        return date(year, month, day)
+    if base is None:
         return None
-    return _dateparser(canonical(text), base if p is None or p[0] is None else None)
+    if month == 2 and day == 29:
+        return _dateparser(canonical(text), base)
+    found = date(base.year, month, day)
+    return found if found >= base else date(base.year + 1, month, day)
 
 
 def month(text: str) -> tuple[int, int] | None:
@@ -125,11 +140,12 @@ def month_value(text: str, last_day: bool) -> dict[str, Any] | None:
 
 
 def school_year(text: str) -> tuple[int, int] | None:
-    """(2024, 2025) for "2024-2025", "2024-25" or "SY 2024/25"; kept as written, so a
+    """(2024, 2025) for "2024-2025", "2024-25", "SY 2024/25" or "SY 24-25"; kept as written, so a
     malformed "2024-2026" stays (2024, 2026)."""
-    m = _YEARS.search(text)
+    m = _YEARS.search(text) or _SHORT_YEARS.search(text)
     if m is None:
         return None
     first, second = int(m.group(1)), m.group(2)
+    first += 2000 if first < 100 else 0
     last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
     return first, last

@@ -77,6 +77,10 @@ TERM_LISTS: tuple[str, ...] = (
     "blank_cells",
     "weekdays",
     "abbreviations",
+    "adverbs",
+    "things",
+    "addition_cues",
+    "payment_steps",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .hits import Hit
+from .lexicon import Terms
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()]|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
@@ -23,23 +24,34 @@ _WORD = re.compile(r"[\w'’]+")
 _APPOSITION = re.compile(r"[,(]")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\s")
 _LEADING = re.compile(
-    r"^(?:\s|and\b|or\b|but\b|then\b|also\b|the\b|a\b|an\b|each\b|its\b|their\b|[-–•*])+", re.I
+    r"^(?:\s|and\b|or\b|but\b|then\b|also\b|the\b|a\b|an\b|each\b|its\b|their\b|[-–•*]"
+    r"|(?:section|article|paragraph|step|item|§)\s*[\w.()-]*\d[\w.()-]*[.:]?)+",
+    re.I,
 )
-_AFTER_MARKER = re.compile(
-    r"\s+(?P<neg>not\s+)?(?:(?:also|then|further|promptly|immediately|timely|jointly|directly|"
-    r"each|both|only|still|additionally)\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
+_AFTER_MARKER = (  # "will not also provide": negation, adverbs, the verb and the word after it
+    r"\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
 )
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
+_SOURCE = re.compile(r"\b(?:by|from)\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
 _NP_STOP = re.compile(
     r"\s+(?:within|to|in|at|on|for|no|not|by|during|beginning|starting|from|through|until|"
     r"before|after|with|and|or|who|which|that|as|upon|once|each|every|daily|weekly|monthly|"
-    r"twice|\d+)\b.*$",
+    r"once|twice|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b.*$",
     re.I,
 )
 _PERMISSION = "permissions"
+# Hits that make a subject a thing rather than someone: "Speech therapy will ...".
+_THING_LABELS = (
+    "services", "comp_ed", "evaluations", "meetings", "payments", "DATE", "MONTH", "SCHOOL_YEAR",
+    "FREQUENCY", "DURATION", "AMOUNT",
+)
+_PARTY_LABELS = ("parties", "parent_parties", "PERSON")
+_NAME_JOINERS = frozenset({"and", "&", "+", "of", "de", "del", "la"})
+# A noun naming someone by what they do: "interpreter", "tutor", "therapist", "consultant".
+_AGENT_NOUN = re.compile(r"(?:[^m]er|or|ist|ian|ant|(?<!m)ent)s?$")
 # "District to provide ...": a party, "to" and a verb at the start of a sentence.
 _NOTE = re.compile(
-    r"\s*(?:the\s+)?[A-Z][\w'’ ]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
+    r"\s*(?:[-–•*]\s*)?(?:the\s+)?[A-Za-z][\w'’ +&./]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
 )
 
 
@@ -54,9 +66,14 @@ class Undertaking:
     hedged: bool = False
 
 
-def clean_party(text: str) -> str:
-    """A noun phrase as a party name: determiners and conjunctions off, spaces collapsed."""
-    return " ".join(_LEADING.sub("", text).split()).strip(" ,.\"“”'’")
+def clean_party(text: str, adverbs: Terms | None = None) -> str:
+    """A noun phrase as a party name: clause numbers, determiners and conjunctions off,
+    adverbs between the party and its verb off ("The District hereby agrees"), spaces
+    collapsed."""
+    words = _LEADING.sub("", text).split()
+    while adverbs is not None and len(words) > 1 and words[-1].lower() in adverbs:
+        words.pop()
+    return " ".join(words).strip(" ,.\"“”'’")
 
 
 class UndertakingFinder:
@@ -65,6 +82,9 @@ class UndertakingFinder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.terms = ctx.terms
+        self.adverbs = ctx.terms["adverbs"]
+        adverbs = "|".join(re.escape(a) for a in self.adverbs.terms)
+        self._after_marker = re.compile(_AFTER_MARKER.format(adverbs=adverbs), re.I)
 
     def in_sentence(self, start: int, end: int) -> Undertaking | None:
         """The first undertaking in the sentence ``[start, end)``, if any."""
@@ -83,17 +103,16 @@ class UndertakingFinder:
         if m is None:
             return None
         subject = (start, m.start("to") - 1)
-        named = [h for h in hits if h.label == "parties" and subject[0] <= h.start and h.end == subject[1]]
-        if not named or len(self.ctx.text[start : named[0].start].split()) > 1:
-            return None  # "The Parent asked the District to provide" is reported talk
         party, span = self._party(subject, hits)
-        if party is None:
+        if party is None or span is None:
             return None
+        if any(w.lower() in self.terms["reporting_verbs"] for w in _WORD.findall(self.ctx.text, span[0], span[1])):
+            return None  # "The Parent asked the District to provide" is reported talk
         return Undertaking((m.start("to"), m.end("to")), m.start("verb"), party, span)
 
     def _at(self, marker: Hit, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
         text = self.ctx.text
-        after = _AFTER_MARKER.match(text, marker.end, end)
+        after = self._after_marker.match(text, marker.end, end)
         if after is None:
             if text[marker.end : end].strip() != ":":
                 return None
@@ -121,7 +140,7 @@ class UndertakingFinder:
         subject_start = self._subject_start(start, marker.start)
         subject = (subject_start, marker.start)
         if passive:
-            if not clean_party(self.ctx.text[subject[0] : subject[1]]):
+            if not clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs):
                 subject = (start, marker.start)  # "A full reevaluation, including ..., will be"
             if not self._passive_subject(subject, predicate, end, hits):
                 return None
@@ -134,20 +153,27 @@ class UndertakingFinder:
             # "The District is to provide" binds; "The District's goal is to ..." does not.
             if not any(h.end == marker.start - 1 for h in hits if h.label in ("parties", "PERSON")):
                 return None
-        if party is None and self._receives(subject, two_words):
-            # "The Student will receive speech therapy weekly": provided, by no one named.
-            return Undertaking((marker.start, marker.end), predicate, None, None, True, negated, hedged)
+        if party is None and self._receives(subject, two_words, predicate, end):
+            # "The Student will receive speech therapy weekly": provided, by no one named
+            # or by whoever it comes "from".
+            party, span = self._agent(predicate, end, hits, _SOURCE)
+            return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         if party is None or (hedged and self._parent(span)):
             return None
         return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged)
 
     def _student(self, subject: tuple[int, int]) -> bool:
-        name = clean_party(self.ctx.text[subject[0] : subject[1]]).lower()
+        name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs).lower()
         return name in self.terms["student_terms"] or name in self.ctx.student_names
 
-    def _receives(self, subject: tuple[int, int], words: str) -> bool:
+    def _receives(self, subject: tuple[int, int], words: str, predicate: int, end: int) -> bool:
+        """Whether the subject is given what the clause promises: the Student with any verb
+        of receiving, anyone else who will "receive" a service, training or copy."""
         verb = words.split()[0]
-        return self._student(subject) and (verb in self.terms["receiving_verbs"] or words in self.terms["receiving_verbs"])
+        if self._student(subject):
+            return verb in self.terms["receiving_verbs"] or words in self.terms["receiving_verbs"]
+        cues = ("services", "comp_ed", "evaluations", "actions")
+        return verb == "receive" and bool(self.ctx.hits.first(predicate, end, *cues))
 
     def _subject_start(self, start: int, marker: int) -> int:
         """Start of the subject: after the last comma, parenthesis, conjunction or verb of
@@ -192,7 +218,7 @@ class UndertakingFinder:
     def _party(self, span: tuple[int, int], hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
         """The party a subject names, as written, or None."""
         raw = self.ctx.text[span[0] : span[1]]
-        name = clean_party(raw)
+        name = clean_party(raw, self.adverbs)
         if not name or name.lower() in self.terms["non_parties"]:
             return None, None
         if name.split()[-1].lower() in self.terms["auxiliaries"]:
@@ -207,19 +233,40 @@ class UndertakingFinder:
             return self.ctx.terms_text[self.ctx.text[term.start : term.end]], named
         if name.lower() in self.ctx.defined:
             return name, named
-        if any(
-            h.label in ("parties", "PERSON") and span[0] <= h.start and h.end <= span[1]
+        if any(  # the party word is the head: "the District's SLP", not "the District's obligation"
+            h.label in _PARTY_LABELS and span[0] <= h.start and named[1] - 3 <= h.end <= named[1]
             for h in hits
         ) and len(name.split()) <= 6:
             return name, named
+        if self._agent_like(named, name):
+            return name, named
         return None, None
+
+    def _agent_like(self, span: tuple[int, int], name: str) -> bool:
+        """Whether a subject no word list knows still names someone: a proper name ("Marcus
+        and Elena", "the Charter", "LEA") or a noun of agency ("the interpreter", "each
+        tutor"), and not a thing the clause is about ("Instruction", "the report")."""
+        words = name.split()
+        if len(words) > 4 or self.ctx.hits.first(span[0], span[1], *_THING_LABELS):
+            return False
+        head = words[-1].lower()
+        if head in self.terms["things"] or head in self.terms["weekdays"] or self._student(span):
+            return False
+        before = self.ctx.text[max(0, span[0] - 8) : span[0]].split()
+        determined = bool(before) and before[-1].lower() in ("the", "a", "an")
+        names = [w for w in words if w.lower() not in _NAME_JOINERS]
+        # One capitalised word opening a sentence may be any noun; after "the" it is a name.
+        proper = all(w[:1].isupper() for w in names) and (
+            len(names) > 1 or determined or (len(head) > 1 and head.isalpha() and words[-1].isupper())
+        )
+        return proper or bool(_AGENT_NOUN.search(head))
 
     def _passive_subject(
         self, subject: tuple[int, int], predicate: int, end: int, hits: list[Hit]
     ) -> bool:
         """A passive sentence is an undertaking when its subject or its participle says
         what is to be done: "Speech therapy shall be provided", "The IEP will be amended"."""
-        name = clean_party(self.ctx.text[subject[0] : subject[1]])
+        name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs)
         if not name or name.lower() in self.terms["non_parties"]:
             return False
         if self._student(subject):
@@ -232,11 +279,11 @@ class UndertakingFinder:
         )
 
     def _agent(
-        self, predicate: int, end: int, hits: list[Hit]
+        self, predicate: int, end: int, hits: list[Hit], agent: re.Pattern[str] = _AGENT
     ) -> tuple[str | None, tuple[int, int] | None]:
         """The party after "by" in a passive sentence, if there is one."""
         text = self.ctx.text
-        for m in _AGENT.finditer(text, predicate, end):
+        for m in agent.finditer(text, predicate, end):
             np = _NP_STOP.sub("", m.group("np"))
             span = (m.start("np"), m.start("np") + len(np))
             party, named = self._party(span, hits)
