@@ -326,3 +326,47 @@ def test_subjects_that_are_things_are_not_parties() -> None:
         "4. Staff working with the Student will receive training on the behavior plan.\n"
     )
     assert [(c.label, c.party) for c in found] == [("4", None)]
+
+
+def test_a_lead_in_that_states_the_promise_absorbs_items_that_state_its_terms() -> None:
+    found = commitments(
+        "AGREEMENT\n\n"
+        "1. Starting March 3, 2025, the District will provide Lucas with specialized reading "
+        "instruction on the following terms:\n"
+        "(a) instruction will total 225 minutes per week, delivered in five 45-minute sessions;\n"
+        "(b) instruction will take place in the resource room;\n"
+        "2. The District further agrees to:\n"
+        "(a) train Lucas's teachers in his accommodations by March 26, 2025;\n"
+        "(b) consider whether Lucas needs an assistive technology evaluation.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("1", "service", "District"), ("2(a)", "action", "District"), ("2(b)", "action", "District"),
+    ]
+    reading = found[0].elements
+    assert reading["duration"].value == {"minutes": 225, "per": "week"}
+    assert reading["location"].text == "in the resource room"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The District will reimburse the Parent at $0.70 per mile for each compensatory session.", "payment"),
+        ("The District will consider whether compensatory occupational therapy is warranted.", "action"),
+        ("The District will consider funding an independent educational evaluation.", "evaluation"),
+        ("The District shall cause a comprehensive occupational therapy evaluation of the Student.", "evaluation"),
+        ("Within 15 school days after receipt of the IEE report, an IEP meeting will be convened by the Director.", "meeting"),
+    ],
+)
+def test_kind_follows_the_head_of_the_promised_act(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+def test_table_headers_in_shorthand() -> None:
+    found = commitments(
+        "AGREEMENT\n\nServices. dist will provide the following:\n\n"
+        "| Svc | Freq | Mins | Start | End | Where |\n|---|---|---|---|---|---|\n"
+        "| SLP - artic | 2x/wk | 30 | 3/10/25 | 5/23/25 | speech rm |\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "dist")]
+    assert found[0].elements["frequency"].value == {"times": 2, "per": "week"}
+    assert found[0].elements["location"].text == "speech rm"

@@ -179,3 +179,31 @@ def test_number_words() -> None:
     assert values.number("sixty") == 60
     assert values.number("$1,860.00") == 1860
     assert values.number("6.5 hours") == 6.5
+
+
+@pytest.mark.parametrize(
+    ("phrase", "frequency", "minutes"),
+    [
+        ("two 30-minute sessions per week", {"times": 2, "per": "week"}, 30),
+        ("two 30 minute sessions each week", {"times": 2, "per": "week"}, 30),
+        ("three (3) forty-five (45) minute sessions weekly", {"times": 3, "per": "week"}, 45),
+        ("2x30 min/wk", {"times": 2, "per": "week"}, 30),
+    ],
+)
+def test_a_count_of_sessions_is_a_frequency_and_their_length_a_duration(
+    phrase: str, frequency: dict, minutes: int
+) -> None:
+    found = clause(f"The District will provide counseling in {phrase} in the counseling office.")
+    assert found["frequency"].value == frequency
+    assert found["duration"].value == {"minutes": minutes, "per": "session"}
+
+
+def test_totals_of_awards_as_notes_write_them() -> None:
+    found = clause("Dist will provide comp ed: 30 hrs speech w/ contract SLP, 1 hr/wk, start 3/10/25.")
+    assert found["amount"].value == {"n": 30, "unit": "hours"}
+    assert found["duration"].value == {"minutes": 60, "per": "week"}
+    assert (found["service"].text, found["provider"].text) == ("speech", "w/ contract SLP")
+    sessions = clause("Dist will provide comp ed: 18 x 30 min speech sessions (9 hrs total), use by 6/13/25.")
+    assert sessions["amount"].value == {"n": 18, "unit": "sessions"}
+    assert sessions["duration"].value == {"minutes": 30, "per": "session"}
+    assert sessions["deadline"].value == {"date": "2025-06-13"}

@@ -36,6 +36,23 @@ _TIME_BEFORE = re.compile(r"\b(?:before|after|until|at|prior\s+to|following|duri
 _MODIFIERS = (
     r"(?:(?!(?:with|the|of|to|for|by|at|in|on|from|and|or|his|her|its|their)\b)[\w()'’-]+\s+){0,4}"
 )
+# A determiner that points at something stated elsewhere: "the compensatory sessions".
+_REFERENCE = re.compile(r"\b(?:the|each|these|those|any|all|such|that|this)\s+(?:\w+\s+)?$", re.I)
+
+
+def _compound(text: str, cue: Hit, after: Hit | None) -> bool:
+    """Whether a service only names the subject of the evaluation or meeting right after
+    it: an "occupational therapy evaluation" is an evaluation."""
+    return (
+        cue.label == "services"
+        and after is not None
+        and after.label in ("evaluations", "meetings")
+        and not text[cue.end : after.start].strip()
+    )
+
+
+# A verb that makes a list item a clause rather than a noun phrase: "the award is ...".
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|will|shall|begin|begins|start|starts|expire|expires)\b", re.I)
 _INHERITED = ("start", "end", "location")
 _IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
 
@@ -61,8 +78,20 @@ class CommitmentFinder:
 
     def find(self, units: list[Unit]) -> list[Commitment]:
         out: list[Commitment] = []
+        items: dict[int, list[Unit]] = {}
         for unit in units:
-            found = [self._row(unit)] if unit.kind == "row" else self._clause(unit)
+            if unit.lead is not None:
+                items.setdefault(unit.lead.start, []).append(unit)
+        absorbed: set[int] = set()
+        for unit in units:
+            if unit.start in absorbed:
+                continue
+            terms = items.get(unit.start, []) if unit.is_lead_in else []
+            if terms and self._states_terms(unit, terms):
+                absorbed.update(t.start for t in terms)
+                found = [self._with_terms(unit, terms[-1].end)]
+            else:
+                found = [self._row(unit)] if unit.kind == "row" else self._clause(unit)
             for commitment in found:
                 if commitment is not None:
                     commitment.id = f"c{len(out) + 1}"
@@ -107,6 +136,32 @@ class CommitmentFinder:
             body = unit.body if i == 0 else start
             out.append(self._make(unit, und, und.predicate, end, lead, own=True, span=(span_start, body, span_end)))
         return out
+
+    def _states_terms(self, lead: Unit, items: list[Unit]) -> bool:
+        """Whether a lead-in is a whole promise whose items only state its terms: it names
+        what it promises before a "on the following terms:" or "as follows:", and its items
+        are clauses about it ("(b) sessions will be one hour each, twice per week")."""
+        if lead.skip or any(item.kind == "row" for item in items):
+            return False
+        listed = self.ctx.terms["term_lists"].search(lead.text)
+        if listed is None:
+            return False
+        und = self._lead(lead).undertaking
+        if und is None or und.party is None:
+            return False
+        named = lead.start + listed.start()
+        if not self.ctx.hits.first(und.predicate, named, *_KIND_CUES):
+            return False  # "The District agrees as follows:" names nothing yet
+        return any(
+            self.ctx.hits.first(item.body, item.end, "obligations", "permissions") or _CLAUSE_VERB.search(item.text)
+            for item in items
+        )
+
+    def _with_terms(self, lead: Unit, end: int) -> Commitment:
+        """A lead-in and the items that state its terms, as one commitment."""
+        und = self._lead(lead).undertaking
+        assert und is not None
+        return self._make(lead, und, und.predicate, lead.end, None, own=True, span=(lead.start, lead.body, end))
 
     def _independent(
         self, und: Undertaking, first: tuple[int, int, Undertaking], first_kind: str | None,
@@ -190,27 +245,43 @@ class CommitmentFinder:
             h for h in self.ctx.hits.within(start, end)
             if h.label in _KIND_CUES and not _TIME_BEFORE.search(text[max(start, h.start - 30) : h.start])
         ]
+        cues = [h for h, after in zip(cues, cues[1:] + [None]) if not _compound(text, h, after)]
         if und.passive:
+            # The participle, then the subject: "an IEP meeting will be convened by ..."
+            opens = self.undertakings.subject_start(start, und.marker[0])
+            subject = [h for h in cues if opens <= h.start < und.marker[0]]
             participle = [h for h in cues if h.start == und.predicate]
-            cues = participle + [h for h in cues if h not in participle]
+            cues = participle + subject + [h for h in cues if h not in participle and h not in subject]
         if not cues:
             recurring = self.ctx.hits.first(start, end, "FREQUENCY", "DURATION", "recurrence")
             return "service" if recurring else None
         first = cues[0]
         kind = _KIND_CUES[first.label]
+        decisions = self.ctx.terms["decisions"]
+        participle = text[und.predicate : end].split(" ", 1)[0]
+        iee = kind in ("evaluation", "payment") and self.ctx.hits.first(start, end, "iee")
+        if not iee and (decisions.search(text[start : first.start]) or (und.passive and participle in decisions)):
+            return "action"  # "will consider adding a 1:1 aide", "ESY will be considered"
         if kind == "meeting" and text[first.start : first.end].lower() == "meet":
             recurring = self.ctx.hits.first(start, end, "FREQUENCY", "recurrence")
             return "service" if recurring else "meeting"  # "meet with the Student weekly"
         if kind == "payment" and self._pays_for_evaluation(first, cues):
             return "evaluation"
-        if kind in ("service", "action", "payment") and any(h.label == "comp_ed" for h in cues):
+        if kind in ("service", "action", "payment") and self._awards(first, cues):
             return "comp_ed"
-        decisions = self.ctx.terms["decisions"]
-        participle = text[und.predicate : end].split(" ", 1)[0]
-        decided = decisions.search(text[start : first.start]) or (und.passive and participle in decisions)
-        if kind == "service" and decided:
-            return "action"  # "will consider adding a 1:1 aide", "ESY will be considered"
         return kind
+
+    def _awards(self, first: Hit, cues: list[Hit]) -> bool:
+        """Whether the act awards compensatory services: a compensatory cue that is not a
+        reference to an award made elsewhere ("for each compensatory session the Student
+        attends") in an act that is not a reimbursement of the family's own costs."""
+        text = self.ctx.text
+        if first.label == "payments" and text[first.start : first.end].lower().startswith("reimburs"):
+            return False
+        return any(
+            h.label == "comp_ed" and not _REFERENCE.search(text[max(0, h.start - 20) : h.start])
+            for h in cues
+        )
 
     def _family(self, span: tuple[int, int]) -> bool:
         """Whether a party is the family alone ("Parents", "Mother and Father"), not a

@@ -32,8 +32,10 @@ _CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the eve
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
-_PREPOSITION = re.compile(r".*\b((?:in|at|on|inside|between)\s+[^,;:.()]*)$", re.I | re.S)
-_PROVIDER_PREP = re.compile(r".*\b((?:by|with|from|through)\s+[^,;:.()]*)$", re.I | re.S)
+# Words up to the head: no clause punctuation, though an initial's period may occur ("A.'s room").
+_NP_WORDS = r"(?:[^,;:.()]|(?<=\b[A-Z])\.)*"
+_PREPOSITION = re.compile(rf".*\b((?:in|at|on|inside|between)\s+{_NP_WORDS})$", re.I | re.S)
+_PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:by|with|from|through|w/)\s*{_NP_WORDS})$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
 _AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
 _POSSESSED = re.compile(r"(?:'s|’s|s'|s’)\s+(?:counsel|attorney|attorneys|lawyer|representative|advocate)\b", re.I)
@@ -76,7 +78,7 @@ class ElementFinder:
         """All elements stated in ``[start, end)`` for a commitment of ``kind``."""
         hits = self.ctx.hits.within(start, end)
         out = empty()
-        self._quantities(hits, out)
+        self._quantities(hits, out, kind == "comp_ed")
         self._times(kind, start, hits, out)
         first = _first(hits, "services")
         if first:
@@ -100,18 +102,23 @@ class ElementFinder:
         self._quantities(self.ctx.hits.within(start, end), out)
         return out
 
-    def _quantities(self, hits: list[Hit], out: dict[str, Element | None]) -> None:
+    def _quantities(self, hits: list[Hit], out: dict[str, Element | None], award: bool = False) -> None:
+        """Frequency, session length and total amount; in an ``award`` (compensatory
+        services) a number of hours with no period is its total ("30 hrs speech")."""
         frequencies = [h for h in hits if h.label == "FREQUENCY"]
         amounts = [
             h for h in hits if h.label == "AMOUNT" and not any(_inside(h, f) for f in frequencies)
         ]
+        if award and not amounts:
+            amounts = [h for h in hits if h.label == "DURATION" and self._total(h)][:1]
         money = [h for h in amounts if "$" in self.text[h.start : h.end] or "dollar" in self.text[h.start : h.end].lower()]
         amount = (money or amounts or [None])[0]
         if amount is not None:
             text = re.sub(r"\s+of$", "", self.text[amount.start : amount.end])
             out["amount"] = Element(text, amount.start, amount.start + len(text), values.amount(text))
-        durations = [
-            h for h in hits if h.label == "DURATION" and not any(_inside(h, a) for a in amounts)
+        timed = [a for a in amounts if values.amount(self.text[a.start : a.end])["unit"] in ("hours", "minutes")]
+        durations = [  # a length inside "18 x 30 min sessions" is the sessions' length
+            h for h in hits if h.label == "DURATION" and not any(_inside(h, a) or h == a for a in timed)
         ]
         frequency = _first(hits, "FREQUENCY")
         if durations:
@@ -129,6 +136,17 @@ class ElementFinder:
             # "120 minutes per month" states how often as well as how much.
             d = out["duration"]
             out["frequency"] = Element(d.text, d.start, d.end, {"times": None, "per": d.value["per"]})
+
+    def _total(self, hit: Hit) -> bool:
+        """Whether a number of hours is a total rather than a session length: no period
+        after it ("1 hr/wk") and no "each", "long" or "sessions" ("1 hr each")."""
+        text = self.text[hit.start : hit.end]
+        after = self.text[hit.end : hit.end + 12].lower().split()
+        return (
+            values.duration(text)["per"] == "session"
+            and bool(re.search(r"\b(?:hours?|hrs?)\b", text, re.I))
+            and not (after and after[0].strip(".,;)") in ("each", "long", "sessions", "session", "per", "a"))
+        )
 
     # -- times ----------------------------------------------------------------------------
 

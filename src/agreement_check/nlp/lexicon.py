@@ -81,6 +81,7 @@ TERM_LISTS: tuple[str, ...] = (
     "things",
     "addition_cues",
     "payment_steps",
+    "term_lists",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

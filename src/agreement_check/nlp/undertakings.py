@@ -17,8 +17,8 @@ from .context import Context
 from .hits import Hit
 from .lexicon import Terms
 
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
+_CLAUSE_BREAK = re.compile(  # a period after a long word ends a run-in heading: "Services. dist will"
+    r"[,;:()]|(?<=\w{4})\.\s|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
 )
 _WORD = re.compile(r"[\w'’]+")
 _APPOSITION = re.compile(r"[,(]")
@@ -137,7 +137,7 @@ class UndertakingFinder:
                 return None
             passive = True
             predicate = after.start("next")
-        subject_start = self._subject_start(start, marker.start)
+        subject_start = self.subject_start(start, marker.start)
         subject = (subject_start, marker.start)
         if passive:
             if not clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs):
@@ -175,7 +175,7 @@ class UndertakingFinder:
         cues = ("services", "comp_ed", "evaluations", "actions")
         return verb == "receive" and bool(self.ctx.hits.first(predicate, end, *cues))
 
-    def _subject_start(self, start: int, marker: int) -> int:
+    def subject_start(self, start: int, marker: int) -> int:
         """Start of the subject: after the last comma, parenthesis, conjunction or verb of
         saying ("The teacher said she will ...")."""
         head = self.ctx.text[start:marker]
@@ -191,7 +191,7 @@ class UndertakingFinder:
         """Where the subject may be, most likely first: after the last comma ("Mother and
         Father will"), after the last "and" ("..., and the District will"), or before the
         first comma ("The IEP team, including the Parent, will")."""
-        first = self._subject_start(start, marker)
+        first = self.subject_start(start, marker)
         out = [(first, marker)]
         joined = list(_CONJUNCTION.finditer(self.ctx.text, first, marker))
         if joined:
@@ -202,7 +202,7 @@ class UndertakingFinder:
         defined = [h for h in self.ctx.hits.within(start, marker, "DEFINED") if not self.ctx.text[h.end : marker].strip()]
         if defined:  # "Mr. and Mrs. Tsosie (the "Parents") agreed to"
             opening = self.ctx.text.rfind("(", start, defined[0].start)
-            before = self._subject_start(start, max(start, opening))
+            before = self.subject_start(start, max(start, opening))
             out.append((before, marker))
         return out
 

@@ -38,7 +38,8 @@ _PERIODS = (
 _EVERY_OTHER = re.compile(r"\b(bi-?\s?|every\s+other\s+|fortnight)(week|month)?", re.I)
 _EVERY_N = re.compile(r"\bevery\s+([\w-]+)\s+(weeks|months|days)\b", re.I)
 _SEMI = re.compile(r"\bsemi-?\s?(week|month)", re.I)
-_TIMES_X = re.compile(r"\b(\d+)\s*x\b", re.I)
+_TIMES_X = re.compile(r"\b(\d+)\s*x(?:\b|(?=\d))", re.I)
+_SESSIONS_X = re.compile(r"\b\d+\s*x\s*(\d+)\b", re.I)
 _HOURS = re.compile(r"\b(?:hours?|hrs?\.?)\b", re.I)
 _MINUTES = re.compile(r"\b(?:minutes?|mins?\.?)\b", re.I)
 _PER = re.compile(r"\b(?:per|a|an|each|every|/)\s*(?:school\s+)?(\w+)\s*$|(weekly|monthly|daily)\s*$", re.I)
@@ -61,6 +62,14 @@ def number(text: str) -> float | None:
         if len(parts) > 1:
             value += _UNITS.get(parts[1], 0)
     return int(value) if value == int(value) else value
+
+
+def last_number(text: str) -> float | None:
+    """The last number in ``text``: the one nearest the unit after it ("two 30-minute")."""
+    found = None
+    for found in _NUMBER.finditer(text):
+        pass
+    return None if found is None else number(found.group(0))
 
 
 def period(text: str) -> str | None:
@@ -110,6 +119,12 @@ def duration(text: str) -> dict[str, Any]:
     n = number(text)
     if "class period" in low:
         return {"minutes": None, "per": per, "class_periods": n}
+    sessions = _SESSIONS_X.search(text)
+    if sessions:  # "2x30 min": two sessions of 30 minutes
+        n = int(sessions.group(1))
+    else:
+        units = [m.start() for m in (_HOURS.search(text), _MINUTES.search(text)) if m]
+        n = last_number(text[: min(units)] if units else text)  # "two 30-minute" is 30
     if n is None and _HOURS.search(text):  # "hour-long"
         n = 1
     if n is None:
