@@ -6,30 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 
 import jsonschema
 import pytest
 from markdown_it import MarkdownIt
-from test_report_samples import TRICKY, as_format, error_result, letter_result, sample_result
+from test_report_samples import TRICKY, Render, as_format, error_result, letter_result, sample_result
 
 from agreement_check.check import FileResult
 from agreement_check.report import renderer_class
 from agreement_check.report.base import ReportOptions, Summary
 from agreement_check.report.csv import COLUMNS
-from agreement_check.report.text import DISCLAIMER, asked, clause, content, stated
-
-
-def render(fmt: str, results: list[FileResult]) -> str:
-    out = io.StringIO()
-    renderer = renderer_class(fmt)(out, ReportOptions())
-    summary = Summary()
-    for r in results:
-        summary.add(r)
-        renderer.add(r)
-    renderer.finish(summary)
-    return out.getvalue()
+from agreement_check.report.content import DISCLAIMER, asked, clause, content, stated
 
 
 def batch() -> list[FileResult]:
@@ -43,7 +33,7 @@ def findings_of(results: list[FileResult]) -> list[tuple[str, object]]:
 # ---------------------------------------------------------------- CSV
 
 
-def test_csv_has_a_row_per_finding_and_per_unreadable_file() -> None:
+def test_csv_has_a_row_per_finding_and_per_unreadable_file(render: Render) -> None:
     results = batch()
     rows = list(csv.DictReader(io.StringIO(render("csv", results), newline="")))
     assert tuple(rows[0].keys()) == COLUMNS
@@ -57,7 +47,7 @@ def test_csv_has_a_row_per_finding_and_per_unreadable_file() -> None:
     assert tricky["question"] == 'Can "as needed" be replaced by a fixed schedule | number?'
 
 
-def test_csv_location_columns_follow_the_source_format() -> None:
+def test_csv_location_columns_follow_the_source_format(render: Render) -> None:
     by_path = {}
     for row in csv.DictReader(io.StringIO(render("csv", batch()), newline="")):
         if row["code"] == "AC103":
@@ -215,13 +205,22 @@ SARIF_SUBSET = {
 }
 
 
-def sarif(results: list[FileResult]) -> dict:
-    log = json.loads(render("sarif", results))
-    jsonschema.validate(log, SARIF_SUBSET)
+Sarif = Callable[[list[FileResult]], dict]
+
+
+@pytest.fixture
+def sarif(render: Render) -> Sarif:
+    """``sarif(results)``: the SARIF log for ``results``, checked against SARIF_SUBSET."""
+
+    def log(results: list[FileResult]) -> dict:
+        parsed = json.loads(render("sarif", results))
+        jsonschema.validate(parsed, SARIF_SUBSET)
+        return parsed
+
     return log
 
 
-def test_sarif_validates_and_describes_every_catalogue_rule() -> None:
+def test_sarif_validates_and_describes_every_catalogue_rule(sarif: Sarif) -> None:
     from agreement_check.rules import CATALOGUE
 
     run = sarif(batch())["runs"][0]
@@ -233,7 +232,7 @@ def test_sarif_validates_and_describes_every_catalogue_rule() -> None:
         assert CATALOGUE[r["id"]].question in r["help"]["text"]
 
 
-def test_sarif_results_point_at_the_clause() -> None:
+def test_sarif_results_point_at_the_clause(sarif: Sarif) -> None:
     results = batch()
     run = sarif(results)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
@@ -259,7 +258,7 @@ def test_sarif_results_point_at_the_clause() -> None:
     assert docx_103["locations"][0]["physicalLocation"]["region"]["startLine"] == 6  # paragraph 6
 
 
-def test_sarif_reports_unreadable_files_and_non_agreements_as_notifications() -> None:
+def test_sarif_reports_unreadable_files_and_non_agreements_as_notifications(sarif: Sarif) -> None:
     invocation = sarif(batch())["runs"][0]["invocations"][0]
     notes = {
         (n["level"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
@@ -270,7 +269,7 @@ def test_sarif_reports_unreadable_files_and_non_agreements_as_notifications() ->
     assert sarif([sample_result()])["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
 
-def test_sarif_uris_are_encoded() -> None:
+def test_sarif_uris_are_encoded(sarif: Sarif) -> None:
     run = sarif([sample_result("my drafts/smith #2.txt"), sample_result("/abs/a b.txt")])["runs"][0]
     assert [a["location"]["uri"] for a in run["artifacts"]] == ["my%20drafts/smith%20%232.txt", "file:///abs/a%20b.txt"]
 
@@ -317,7 +316,7 @@ def parse_html(source: str) -> Page:
     return page
 
 
-def test_html_is_one_self_contained_accessible_page() -> None:
+def test_html_is_one_self_contained_accessible_page(render: Render) -> None:
     source = render("html", batch())
     page = parse_html(source)
     tags = [t for t, _ in page.tags]
@@ -331,7 +330,7 @@ def test_html_is_one_self_contained_accessible_page() -> None:
     assert text.count(DISCLAIMER) == 1
 
 
-def test_html_escapes_draft_text_and_shows_it_as_written() -> None:
+def test_html_escapes_draft_text_and_shows_it_as_written(render: Render) -> None:
     result = sample_result()
     source = render("html", [result])
     assert "<Student>" not in source and "&lt;Student&gt; &amp; family" in source
@@ -344,7 +343,7 @@ def test_html_escapes_draft_text_and_shows_it_as_written() -> None:
 # ---------------------------------------------------------------- Markdown
 
 
-def test_markdown_renders_draft_text_as_written() -> None:
+def test_markdown_renders_draft_text_as_written(render: Render) -> None:
     result = sample_result()
     source = render("markdown", [result])
     page = parse_html(MarkdownIt("commonmark").enable("table").render(source))
@@ -357,7 +356,7 @@ def test_markdown_renders_draft_text_as_written() -> None:
     assert [t for t, _ in page.tags].count("table") == sum(1 for p in problems if stated(p.commitment))
 
 
-def test_markdown_table_cells_keep_their_pipes() -> None:
+def test_markdown_table_cells_keep_their_pipes(render: Render) -> None:
     result = sample_result()
     c = result.analysis.commitments[0]  # type: ignore[union-attr]
     c.elements["provider"] = type(c.elements["frequency"])("District SLP | contractor", 0, 0)  # type: ignore[misc]
@@ -367,7 +366,7 @@ def test_markdown_table_cells_keep_their_pipes() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown"])
-def test_errors_and_non_agreements_are_reported(fmt: str) -> None:
+def test_errors_and_non_agreements_are_reported(fmt: str, render: Render) -> None:
     out = render(fmt, [error_result(), letter_result()])
     assert "Could not be read" in out and "run OCR first" in out
     assert "does not look like an agreement" in out

@@ -13,13 +13,12 @@ import docx
 from docx.oxml.ns import qn
 import pytest
 from test_report_formats import SARIF_SUBSET, parse_html
+from test_report_samples import Render
 
 from agreement_check.annotate import annotate_docx
 from agreement_check.check import FileResult, check_path
 from agreement_check.config import Settings
-from agreement_check.report import renderer_class
-from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import content
+from agreement_check.report.content import content
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "samples").glob("sample-*.*"))
 
@@ -29,22 +28,12 @@ def results() -> list[FileResult]:
     return [check_path(p, Settings()) for p in SAMPLES]
 
 
-def render(fmt: str, results: list[FileResult], **options: object) -> str:
-    out = io.StringIO()
-    renderer = renderer_class(fmt)(out, ReportOptions(**options))  # type: ignore[arg-type]
-    summary = Summary()
-    for r in results:
-        summary.add(r)
-        renderer.add(r)
-    renderer.finish(summary)
-    return out.getvalue()
-
 
 def test_the_samples_give_findings_to_report(results: list[FileResult]) -> None:
     assert len(SAMPLES) >= 6 and all(r.analysis and r.analysis.findings for r in results)
 
 
-def test_text_report_quotes_every_flagged_clause_in_80_columns(results: list[FileResult]) -> None:
+def test_text_report_quotes_every_flagged_clause_in_80_columns(results: list[FileResult], render: Render) -> None:
     text = render("text", results)
     assert "\x1b" not in text and max(len(line) for line in text.splitlines()) <= 80
     flat = " ".join(text.split())
@@ -57,7 +46,7 @@ def test_text_report_quotes_every_flagged_clause_in_80_columns(results: list[Fil
                 assert f"({f.code})" in flat
 
 
-def test_concise_has_one_line_per_finding_located_by_source_format(results: list[FileResult]) -> None:
+def test_concise_has_one_line_per_finding_located_by_source_format(results: list[FileResult], render: Render) -> None:
     lines = render("text", results, concise=True).splitlines()
     assert len(lines) == sum(len(r.analysis.findings) for r in results if r.analysis)
     shapes = {".txt": r":\d+: AC\d{3} ", ".pdf": r":\d+:\d+: AC\d{3} ", ".docx": r":para:\d+: AC\d{3} "}
@@ -66,7 +55,7 @@ def test_concise_has_one_line_per_finding_located_by_source_format(results: list
         assert re.search(re.escape(path) + f"(?:{shapes[Path(path).suffix]}|: AC\\d{{3}} )", line), line
 
 
-def test_machine_formats_carry_every_finding(results: list[FileResult]) -> None:
+def test_machine_formats_carry_every_finding(results: list[FileResult], render: Render) -> None:
     import jsonschema
 
     total = sum(len(r.analysis.findings) for r in results if r.analysis)

@@ -8,6 +8,7 @@ every character a report must escape (< > & | " ' * _ [ ]).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from agreement_check.check import FileResult
@@ -36,6 +37,9 @@ Date of Agreement: March 4, 2025
 
 Parent: ____________________
 """
+
+#: The ``render`` fixture (tests/conftest.py): ``render(fmt, results, **options)`` -> report.
+Render = Callable[..., str]
 
 TRICKY = 'Counseling "as needed" for <Student> & family'
 

@@ -6,24 +6,15 @@ import io
 import re
 
 import pytest
-from test_report_samples import TRICKY, as_format, error_result, letter_result, sample_result
+from test_report_samples import TRICKY, Render, as_format, error_result, letter_result, sample_result
 
 from agreement_check.check import FileResult
 from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import DISCLAIMER, TextRenderer, content, marker
+from agreement_check.report.content import DISCLAIMER, content, marker
+from agreement_check.report.text import TextRenderer
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
-
-def render(results: list[FileResult], **options: object) -> str:
-    out = io.StringIO()
-    renderer = TextRenderer(out, ReportOptions(**options))  # type: ignore[arg-type]
-    summary = Summary()
-    for r in results:
-        summary.add(r)
-        renderer.add(r)
-    renderer.finish(summary)
-    return out.getvalue()
 
 
 def batch() -> list[FileResult]:
@@ -34,9 +25,9 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def test_plain_report_fits_80_columns_without_ansi_or_trailing_spaces() -> None:
+def test_plain_report_fits_80_columns_without_ansi_or_trailing_spaces(render: Render) -> None:
     long_path = "archive/" + "x" * 100 + ".txt"
-    text = render([*batch(), sample_result(long_path), error_result(long_path)])
+    text = render("text", [*batch(), sample_result(long_path), error_result(long_path)])
     assert text.strip()
     assert not ANSI.search(text)
     for line in text.splitlines():
@@ -45,21 +36,21 @@ def test_plain_report_fits_80_columns_without_ansi_or_trailing_spaces() -> None:
 
 
 @pytest.mark.parametrize("width", [40, 60, 100])
-def test_width_option_is_respected(width: int) -> None:
-    assert max(len(line) for line in render(batch(), width=width).splitlines()) <= width
+def test_width_option_is_respected(width: int, render: Render) -> None:
+    assert max(len(line) for line in render("text", batch(), width=width).splitlines()) <= width
 
 
-def test_colour_marks_missing_terms_but_keeps_the_words() -> None:
-    text = render([sample_result()], color=True)
+def test_colour_marks_missing_terms_but_keeps_the_words(render: Render) -> None:
+    text = render("text", [sample_result()], color=True)
     assert ANSI.search(text)
     assert "MISSING:" in ANSI.sub("", text)
 
 
-def test_report_names_each_problem_commitment_what_it_states_what_is_missing_and_what_to_ask() -> None:
+def test_report_names_each_problem_commitment_what_it_states_what_is_missing_and_what_to_ask(render: Render) -> None:
     result = sample_result()
     analysis = result.analysis
     assert analysis is not None
-    text = squash(render([result]))
+    text = squash(render("text", [result]))
     fc = content(analysis)
     flagged = {f.commitment for f in analysis.findings if f.commitment}
     assert f"{len(analysis.commitments)} commitments found; {len(flagged)} are missing something" in text
@@ -77,24 +68,24 @@ def test_report_names_each_problem_commitment_what_it_states_what_is_missing_and
     assert all(text.index(f.message) < whole for p in fc.problems for f in p.findings)
 
 
-def test_very_long_clause_is_trimmed() -> None:
-    text = squash(render([sample_result()]))
+def test_very_long_clause_is_trimmed(render: Render) -> None:
+    text = squash(render("text", [sample_result()]))
     assert "The District will provide reading instruction" in text
     assert "reading program." not in text and "for ..." in text
 
 
-def test_errors_and_non_agreements_are_one_line_each() -> None:
-    text = render([error_result(), letter_result()], width=200)
+def test_errors_and_non_agreements_are_one_line_each(render: Render) -> None:
+    text = render("text", [error_result(), letter_result()], width=200)
     lines = text.splitlines()
     assert "drafts/scan.pdf: could not be read: the PDF has no text layer (a scan?); run OCR first" in lines
     assert "drafts/letter.txt: does not look like an agreement; nothing was checked." in lines
 
 
-def test_disclaimer_once_per_report_and_totals_only_for_batches() -> None:
-    many = squash(render(batch()))
+def test_disclaimer_once_per_report_and_totals_only_for_batches(render: Render) -> None:
+    many = squash(render("text", batch()))
     assert many.count(DISCLAIMER) == 1
     assert "Checked 4 files (1 could not be read)" in many
-    one = squash(render([sample_result()]))
+    one = squash(render("text", [sample_result()]))
     assert one.count(DISCLAIMER) == 1 and "Checked" not in one
 
 
@@ -118,10 +109,10 @@ CONCISE = {
 
 
 @pytest.mark.parametrize("fmt", ["txt", "pdf", "docx"])
-def test_concise_is_one_line_per_finding_in_the_format_of_the_source(fmt: str) -> None:
+def test_concise_is_one_line_per_finding_in_the_format_of_the_source(fmt: str, render: Render) -> None:
     result = sample_result() if fmt == "txt" else as_format(sample_result(), fmt)
     assert result.analysis is not None
-    lines = render([result], concise=True, color=True).splitlines()
+    lines = render("text", [result], concise=True, color=True).splitlines()
     assert len(lines) == len(result.analysis.findings)
     doc = result.analysis.document
     for line, f in zip(lines, result.analysis.findings):
@@ -135,7 +126,7 @@ def test_concise_is_one_line_per_finding_in_the_format_of_the_source(fmt: str) -
             assert line.startswith(f"{result.path}: {f.code} ")
 
 
-def test_concise_errors_and_no_extras() -> None:
-    text = render(batch(), concise=True)
+def test_concise_errors_and_no_extras(render: Render) -> None:
+    text = render("text", batch(), concise=True)
     assert "drafts/scan.pdf: error: the PDF has no text layer (a scan?); run OCR first\n" in text
     assert DISCLAIMER not in text and "Checked" not in text and not ANSI.search(text)

@@ -23,7 +23,7 @@ from docx.text.run import Run
 
 from agreement_check.extract.docx_reader import body_paragraphs
 from agreement_check.model import Document, Finding
-from agreement_check.report.text import has_span, one_line
+from agreement_check.report.content import has_span, one_line
 
 AUTHOR = "agreement-check"
 INITIALS = "AC"

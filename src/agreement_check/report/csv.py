@@ -12,7 +12,7 @@ from typing import TextIO
 from agreement_check.check import FileResult
 from agreement_check.model import Location
 from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import has_span
+from agreement_check.report.content import has_span
 
 COLUMNS: tuple[str, ...] = (
     "path",

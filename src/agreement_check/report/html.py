@@ -13,21 +13,20 @@ from typing import TextIO
 from agreement_check.check import FileResult
 from agreement_check.model import Document, Finding
 from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import (
+from agreement_check.report.content import (
     DISCLAIMER,
     NOT_AGREEMENT,
     FileContent,
     asked,
+    at,
     clause,
     content,
-    has_span,
     headline,
     marker,
     one_line,
     stated,
     title,
     totals,
-    where,
 )
 
 CSS = """
@@ -70,9 +69,9 @@ def _findings(findings: list[Finding], document: Document) -> str:
             f'<li class="{escape(f.severity)}"><strong class="marker">{marker(f).capitalize()}:</strong> '
             f'{escape(one_line(f.message))} <span class="code">({escape(f.code)})</span>'
         )
-        if f.commitment is None and has_span(f):
-            place = where(document.locate(f.start, f.end))
-            item += f"<br>At {escape(place)}: &ldquo;{escape(clause(f.text, 160))}&rdquo;"
+        if (point := at(f, document)) is not None:
+            place, quote = point
+            item += f"<br>At {escape(place)}: &ldquo;{escape(quote)}&rdquo;"
         if question:
             item += f'<p class="ask"><strong>Ask:</strong> {escape(question)}</p>'
         items.append(item + "</li>\n")

@@ -12,21 +12,20 @@ from typing import TextIO
 from agreement_check.check import FileResult
 from agreement_check.model import Document, Finding
 from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import (
+from agreement_check.report.content import (
     DISCLAIMER,
     NOT_AGREEMENT,
     FileContent,
     asked,
+    at,
     clause,
     content,
-    has_span,
     headline,
     marker,
     one_line,
     stated,
     title,
     totals,
-    where,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
@@ -42,9 +41,9 @@ def _findings(findings: list[Finding], document: Document) -> str:
     out = []
     for f, question in asked(findings):
         out.append(f"- **{marker(f)}:** {md(f.message)} ({f.code})\n")
-        if f.commitment is None and has_span(f):
-            place = where(document.locate(f.start, f.end))
-            out.append(f"  - At {md(place)}: “{md(clause(f.text, 160))}”\n")
+        if (point := at(f, document)) is not None:
+            place, quote = point
+            out.append(f"  - At {md(place)}: “{md(quote)}”\n")
         if question:
             out.append(f"  - **Ask:** {md(question)}\n")
     return "".join(out)

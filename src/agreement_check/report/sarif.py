@@ -17,7 +17,7 @@ from agreement_check import __version__
 from agreement_check.check import FileResult
 from agreement_check.model import Document, Finding
 from agreement_check.report.base import ReportOptions, Summary
-from agreement_check.report.text import NOT_AGREEMENT, has_span, one_line
+from agreement_check.report.content import NOT_AGREEMENT, has_span, one_line
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
