@@ -43,28 +43,31 @@ def check_json(capsys, *args: str) -> tuple[int, dict]:
 
 
 BAD_CASES = {
-    "empty.txt": "the file is empty",
-    "empty.pdf": "the file is empty",
-    "truncated.pdf": "PDF",
-    "not-a-pdf.pdf": "PDF",
-    "encrypted.pdf": "password-protected",
-    "scanned.pdf": "no text layer",
-    "corrupt.docx": "DOCX",
-    "broken.docx": "DOCX",
-    "latin1.txt": "UTF",
-    "unsupported.rtf": "unsupported file type",
+    "empty.txt": ("empty", "the file is empty"),
+    "empty.pdf": ("empty", "the file is empty"),
+    "truncated.pdf": ("corrupt-pdf", "not a readable PDF"),
+    "not-a-pdf.pdf": ("corrupt-pdf", "not a readable PDF"),
+    "encrypted.pdf": ("encrypted-pdf", "password-protected"),
+    "scanned.pdf": ("no-text", "no text layer"),
+    "corrupt.docx": ("corrupt-docx", "not a valid Word document"),
+    "broken.docx": ("corrupt-docx", "not a valid Word document"),
+    "latin1.txt": ("bad-encoding", "not valid UTF-8"),
+    "unsupported.rtf": ("unsupported-format", "unsupported file type '.rtf'"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD_CASES))
 def test_bad_input_gives_one_line_naming_the_file_and_exit_2(name):
     path = BAD / name
-    proc = run(str(path))
+    code, words = BAD_CASES[name]
+    proc = run("--format", "json", str(path))
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
-    assert str(path) in lines[0] and BAD_CASES[name].lower() in lines[0].lower()
+    assert lines[0].startswith(f"agreement-check: {path}: ") and words.lower() in lines[0].lower()
     assert "Traceback" not in proc.stderr + proc.stdout
+    (entry,) = json.loads(proc.stdout)["files"]
+    assert entry["status"] == "error" and entry["error"]["code"] == code
 
 
 def test_missing_file_is_a_clear_error():
@@ -82,16 +85,32 @@ def test_batch_reports_readable_files_despite_a_bad_one(capsys):
     assert report["summary"]["files"] == 2 and report["summary"]["errors"] == 1
 
 
+LOCATION_KEYS = {"txt": {"line"}, "docx": {"paragraph"}, "pdf": {"page", "line"}}
+
+
 @pytest.mark.parametrize("suffix", ["txt", "docx", "pdf"])
 def test_json_output_follows_the_contract(capsys, suffix):
-    _, report = check_json(capsys, str(SAMPLE.with_suffix(f".{suffix}")))
+    from agreement_check.extract import load
+
+    path = SAMPLE.with_suffix(f".{suffix}")
+    _, report = check_json(capsys, str(path))
     (entry,) = report["files"]
+    text = load(path).text
     assert report["schema"] == "agreement-check/1"
     assert entry["status"] == "ok" and entry["error"] is None
-    assert (entry["pages"] or 0) >= (1 if suffix == "pdf" else 0)
-    text_of = {c["id"]: c["text"] for c in entry["commitments"]}
+    assert (entry["pages"] is not None) == (suffix == "pdf")
+    assert entry["commitments"] and entry["findings"]
+    for c in entry["commitments"]:
+        loc = c["location"]
+        assert LOCATION_KEYS[suffix] <= loc.keys()
+        assert text[loc["start"] : loc["end"]] == c["text"]
+    ids = {c["id"] for c in entry["commitments"]}
     for f in entry["findings"]:
-        assert f["commitment"] is None or f["commitment"] in text_of
+        loc = f["location"]
+        if f["commitment"] is not None:
+            assert f["commitment"] in ids and LOCATION_KEYS[suffix] <= loc.keys()
+        elif loc["end"] == loc["start"]:  # about the whole document: no invented place
+            assert loc.keys() == {"start", "end"}
     assert report["summary"]["commitments"] == len(entry["commitments"])
 
 
@@ -217,3 +236,107 @@ def test_rules_lists_every_code_and_explain_shows_one(capsys):
     text = capsys.readouterr().out
     assert "AC103" in text and CATALOGUE["AC103"].question in text.replace("\n", " ")
     assert main(["explain", "AC999"]) == 2
+
+
+def test_an_output_path_never_overwrites_an_input(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = draft.read_bytes()
+    for option in ("-o", "--write-baseline"):
+        assert main([option, str(draft), str(draft)]) == 2
+    assert main(["--annotate", str(SAMPLE.with_suffix(".docx")), str(SAMPLE.with_suffix(".docx"))]) == 2
+    assert draft.read_bytes() == before
+    assert "being checked" in capsys.readouterr().err
+
+
+def test_output_into_a_folder_is_refused_before_checking(tmp_path):
+    proc = run("-o", str(tmp_path), str(SAMPLE))
+    assert proc.returncode == 2 and "is a folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_report_file_gets_the_usual_permissions(tmp_path):
+    out = tmp_path / "r.json"
+    run("--format", "json", "-o", str(out), str(SAMPLE))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize(
+    ("config", "words"),
+    [('select = ["AC999"]\n', "AC999"), ('[words]\nnot_a_list = ["x"]\n', "not_a_list")],
+)
+def test_config_mistakes_are_usage_errors_not_silence(tmp_path, capsys, config, words):
+    (tmp_path / "agreement-check.toml").write_text(config, encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main([str(draft)]) == 2
+    assert words in capsys.readouterr().err
+
+
+def test_config_words_extend_a_pattern_list(tmp_path, capsys):
+    clause = "1. The District will provide speech therapy twice weekly for 30 minutes in the speech room, beginning March 3, 2025 and ending May 30, 2025, once the budget is settled.\n"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("MEDIATION AGREEMENT\n\n" + clause, encoding="utf-8")
+    _, plain = check_json(capsys, "--select", "AC301", str(draft))
+    (tmp_path / "agreement-check.toml").write_text('[words]\nhedges = ["once the budget is settled"]\n', encoding="utf-8")
+    _, extended = check_json(capsys, "--select", "AC301", str(draft))
+    assert [f["code"] for f in plain["files"][0]["findings"]] == []
+    assert [f["code"] for f in extended["files"][0]["findings"]] == ["AC301"]
+
+
+def test_a_text_too_long_for_an_agreement_is_refused_and_the_batch_goes_on(tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("The District will provide speech therapy weekly.\n" * 20_000, encoding="utf-8")
+    status, report = check_json(capsys, str(huge), str(SAMPLE))
+    assert status == 2
+    assert report["files"][0]["error"]["code"] == "too-large"
+    assert report["files"][1]["status"] == "ok"
+
+
+def test_archive_edge_cases_are_named_and_never_escape(tmp_path, capsys):
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.write(SAMPLE, "sample.txt")
+    outer = tmp_path / "outer.zip"
+    with zipfile.ZipFile(outer, "w") as zf:
+        zf.write(inner, "inner.zip")
+        zf.write(SAMPLE, "../evil.txt")
+    status, report = check_json(capsys, str(outer), str(tmp_path / "missing.zip"))
+    assert status == 2
+    by_path = {f["path"]: f for f in report["files"]}
+    assert by_path[f"{outer}/evil.txt"]["status"] == "ok"
+    assert by_path[f"{outer}/inner.zip"]["error"]["code"] == "nested-archive"
+    assert by_path[f"{tmp_path / 'missing.zip'}"]["error"]["code"] == "not-found"
+
+
+def test_more_jobs_than_files_is_fine(capsys):
+    _, one = check_json(capsys, str(SAMPLE))
+    _, many = check_json(capsys, "--jobs", "16", str(SAMPLE))
+    assert one == many
+
+
+def test_a_closed_pipe_is_not_reported_as_success():
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"'{sys.executable}' -m agreement_check --format json '{SAMPLES}' | head -c 10 >/dev/null"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert proc.returncode == 141 and "Traceback" not in proc.stderr
+
+
+def test_a_failure_inside_the_engine_costs_one_file_not_the_batch(monkeypatch, capsys):
+    import agreement_check.nlp as nlp
+
+    real = nlp.analyze
+
+    def analyze(document, words=None):
+        if document.path.endswith("sample-resolution.txt"):
+            raise ZeroDivisionError("boom")
+        return real(document, words)
+
+    monkeypatch.setattr(nlp, "analyze", analyze)
+    status, report = check_json(capsys, str(SAMPLES / "sample-resolution.txt"), str(SAMPLE))
+    assert status == 2
+    bad, good = report["files"]
+    assert bad["error"]["code"] == "internal-error" and "ZeroDivisionError: boom" in bad["error"]["message"]
+    assert good["status"] == "ok"

@@ -23,12 +23,19 @@ from agreement_check.extract import SUFFIXES
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One file to check: on disk, or a member of a zip archive."""
+    """One file to check: on disk, a member of a zip archive, or one known to be unreadable."""
 
     display: str
     path: Path
     settings: Settings
     member: str | None = None
+    error: InputError | None = None
+
+
+def _member_display(archive: Path, name: str) -> str:
+    """How an archive member is named in reports: no "..", no leading "/"."""
+    parts = [p for p in PurePosixPath(name).parts if p not in ("/", ".", "..")]
+    return f"{archive}/{'/'.join(parts)}"
 
 
 def _zip_members(archive: Path, settings: Settings) -> Iterator[Task]:
@@ -37,15 +44,22 @@ def _zip_members(archive: Path, settings: Settings) -> Iterator[Task]:
             names = sorted(
                 n
                 for n in zf.namelist()
-                if not n.endswith("/")
-                and PurePosixPath(n).suffix.lower() in SUFFIXES
-                and not PurePosixPath(n).name.startswith(("._", "~$"))
+                if not n.endswith("/") and not PurePosixPath(n).name.startswith(("._", "~$"))
             )
+    except FileNotFoundError:
+        yield Task(str(archive), archive, settings, error=InputError("not-found", "no such file"))
+        return
     except (zipfile.BadZipFile, OSError):
-        yield Task(str(archive), archive, settings, member="")
+        yield Task(str(archive), archive, settings, error=InputError("corrupt-zip", "not a readable zip archive"))
         return
     for name in names:
-        yield Task(f"{archive}/{name}", archive, settings, member=name)
+        suffix = PurePosixPath(name).suffix.lower()
+        display = _member_display(archive, name)
+        if suffix == ".zip":
+            nested = InputError("nested-archive", "a zip inside a zip; unzip the outer archive first")
+            yield Task(display, archive, settings, member=name, error=nested)
+        elif suffix in SUFFIXES:
+            yield Task(display, archive, settings, member=name)
 
 
 def expand(paths: Iterable[tuple[Path, Settings]]) -> Iterator[Task]:
@@ -62,7 +76,7 @@ def expand(paths: Iterable[tuple[Path, Settings]]) -> Iterator[Task]:
                         yield from _zip_members(p, settings)
                     elif p.suffix.lower() in SUFFIXES:
                         yield Task(str(p), p, settings)
-        elif path.suffix.lower() == ".zip" and path.is_file():
+        elif path.suffix.lower() == ".zip":
             yield from _zip_members(path, settings)
         else:
             yield Task(str(path), path, settings)
@@ -70,10 +84,10 @@ def expand(paths: Iterable[tuple[Path, Settings]]) -> Iterator[Task]:
 
 def run_task(task: Task) -> FileResult:
     """Check one task; archive members are copied to a private temporary file first."""
+    if task.error is not None:
+        return FileResult(task.display, error=task.error)
     if task.member is None:
         return check_path(task.path, task.settings, task.display)
-    if not task.member:
-        return FileResult(task.display, error=InputError("corrupt-zip", "not a readable zip archive"))
     suffix = PurePosixPath(task.member).suffix
     with tempfile.TemporaryDirectory(prefix="agreement-check-") as tmp:
         target = Path(tmp) / f"member{suffix}"
@@ -86,9 +100,15 @@ def run_task(task: Task) -> FileResult:
 
 
 def run(tasks: list[Task], jobs: int = 1) -> Iterator[FileResult]:
-    """Results in task order; ``jobs`` > 1 checks files in that many worker processes."""
-    if jobs <= 1 or len(tasks) <= 1:
+    """Results in task order; ``jobs`` > 1 checks files in up to that many worker processes.
+
+    The first file is checked here, before the workers start, so that where processes
+    fork they inherit the built pipeline instead of each building their own.
+    """
+    workers = min(jobs, len(tasks) - 1, os.cpu_count() or 1)
+    if workers <= 1:
         yield from map(run_task, tasks)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_task, tasks, chunksize=1)
+    yield run_task(tasks[0])
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(run_task, tasks[1:], chunksize=1)

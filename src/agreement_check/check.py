@@ -10,6 +10,11 @@ from agreement_check.errors import InputError
 from agreement_check.model import Analysis
 
 
+#: Longest text analysed. Real agreements are a few thousand words; anything near spaCy's
+#: own limit (1,000,000 characters) is not an agreement and would take minutes.
+MAX_CHARS = 500_000
+
+
 @dataclass(slots=True)
 class FileResult:
     """The outcome for one input: an analysis, or the reason it could not be read."""
@@ -17,10 +22,6 @@ class FileResult:
     path: str
     analysis: Analysis | None = None
     error: InputError | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def check_path(path: Path, settings: Settings, display: str | None = None) -> FileResult:
@@ -33,6 +34,13 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> Fi
     except InputError as exc:
         return FileResult(path=name, error=exc)
     document.path = name
-    analysis = nlp.analyze(document, settings.words)
-    analysis.findings = rules.run(analysis, settings.selects, settings.words)
+    if len(document.text) > MAX_CHARS:
+        size = f"{len(document.text):,} characters of text; the limit is {MAX_CHARS:,}"
+        return FileResult(path=name, error=InputError("too-large", f"too long for an agreement ({size})"))
+    try:
+        analysis = nlp.analyze(document, settings.words)
+        analysis.findings = rules.run(analysis, settings.selects, settings.words)
+    except Exception as exc:  # a bug must cost one file, never the batch
+        message = f"internal error while analysing this file ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(path=name, error=InputError("internal-error", message))
     return FileResult(path=name, analysis=analysis)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from agreement_check import __version__
+from agreement_check.config import rule_codes
 from agreement_check.errors import UsageError
 from agreement_check.report import FORMATS
 
@@ -46,19 +47,19 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def _codes(raw: str | None) -> tuple[str, ...] | None:
-    if raw is None:
-        return None
-    from agreement_check.rules import CATALOGUE
-
-    codes = tuple(c.strip().upper() for c in raw.split(",") if c.strip())
-    for c in codes:
-        if not any(code.startswith(c) for code in CATALOGUE):
-            raise UsageError(f"unknown rule code or prefix '{c}' (see 'agreement-check rules')")
-    return codes
+    return None if raw is None else rule_codes(raw.split(","), "")
 
 
 def _use_color(stream: object) -> bool:
-    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+
+
+def _refuse_overwriting_inputs(tasks: list, outputs: list[Path | None]) -> None:
+    """An output path that names an input would destroy the draft being checked."""
+    inputs = {t.path.resolve() for t in tasks if t.path.is_file()}
+    for out in outputs:
+        if out is not None and out.resolve() in inputs:
+            raise UsageError(f"{out}: is one of the files being checked; choose another output path")
 
 
 def run_check(argv: Sequence[str]) -> int:
@@ -68,7 +69,10 @@ def run_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_args(argv)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    if args.annotate is not None and (args.annotate.suffix.lower() != ".docx" or len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
+    single = Path(args.paths[0])
+    if args.annotate is not None and (
+        args.annotate.suffix.lower() != ".docx" or len(args.paths) != 1 or single.is_dir() or single.suffix.lower() == ".zip"
+    ):
         raise UsageError("--annotate takes one input file and an output path ending in .docx")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: config file not found")
@@ -79,6 +83,7 @@ def run_check(argv: Sequence[str]) -> int:
     }
     targets = [(Path(p), settings_for(Path(p), args.config, overrides)) for p in args.paths]
     tasks = list(batch.expand(targets))
+    _refuse_overwriting_inputs(tasks, [args.output, args.annotate, args.write_baseline])
     return output.report(tasks, args, color=args.output is None and _use_color(sys.stdout))
 
 
@@ -97,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("agreement-check: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away; nothing is wrong with the inputs.
-        sys.stderr.close()
-        return 0
+        # The reader (e.g. `head`) went away before the report ended: say so the way a
+        # shell does (128 + SIGPIPE) rather than claim a result nobody saw.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

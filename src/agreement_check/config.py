@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from agreement_check.errors import UsageError
+from agreement_check.patterns import patterns_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,11 +27,12 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(frozen=True)
 class Settings:
+    """Which rules run, what fails the run, and the extra words for ``patterns/`` lists."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    source: Path | None = None  # the config file these came from
 
     def selects(self, code: str) -> bool:
         """Whether rule ``code`` runs: it matches a selected prefix and no ignored one."""
@@ -61,12 +63,23 @@ def find_config(folder: Path) -> Path | None:
     return None
 
 
+def rule_codes(values: list[str], where: str) -> tuple[str, ...]:
+    """Codes or prefixes ("AC1", "AC301"), each checked against the catalogue."""
+    from agreement_check.rules import CATALOGUE
+
+    codes = tuple(v.strip().upper() for v in values if v.strip())
+    for c in codes:
+        if not any(code.startswith(c) for code in CATALOGUE):
+            raise UsageError(f"{where}unknown rule code or prefix '{c}' (see 'agreement-check rules')")
+    return codes
+
+
 def _codes(value: Any, key: str, path: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UsageError(f"{path}: '{key}' must be a list of rule codes")
-    return tuple(v.strip().upper() for v in value)
+    return rule_codes(value, f"{path}: '{key}': ")
 
 
 def load_config(path: Path) -> Settings:
@@ -83,12 +96,14 @@ def load_config(path: Path) -> Settings:
         isinstance(v, list) and all(isinstance(t, str) for t in v) for v in words.values()
     ):
         raise UsageError(f"{path}: [words] must map a word-list name to a list of terms")
+    for name in words:
+        if not (patterns_dir() / f"{name}.txt").is_file():
+            raise UsageError(f"{path}: [words] '{name}' is not a word list in patterns/")
     return Settings(
         select=_codes(table.get("select", []), "select", path),
         ignore=_codes(table.get("ignore", []), "ignore", path),
         fail_on=fail_on,
         words={k: tuple(v) for k, v in sorted(words.items())},
-        source=path,
     )
 
 

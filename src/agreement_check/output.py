@@ -40,16 +40,26 @@ def _read_baseline(path: Path) -> frozenset[str]:
         raise UsageError(f"{path}: cannot read baseline: {exc}") from None
 
 
+def _default_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (mkstemp's is always 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path``, renamed over it only when the block succeeds."""
     folder = path.resolve().parent
     if not folder.is_dir():
         raise UsageError(f"{path}: folder {folder} does not exist")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder; name a file to write")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
@@ -106,11 +116,12 @@ def report(tasks: list[batch.Task], args: argparse.Namespace, color: bool) -> in
         results = _progress(batch.run(tasks, args.jobs), len(tasks))
         for task, result in zip(tasks, results):
             if result.analysis is not None:
-                prints = [fingerprint(result.path, f) for f in result.analysis.findings]
-                recorded.extend(prints)
-                result.analysis.findings = [
-                    f for f, fp in zip(result.analysis.findings, prints) if fp not in known
-                ]
+                if known or args.write_baseline:
+                    prints = [fingerprint(result.path, f) for f in result.analysis.findings]
+                    recorded.extend(prints)
+                    result.analysis.findings = [
+                        f for f, fp in zip(result.analysis.findings, prints) if fp not in known
+                    ]
                 failing |= any(task.settings.fails(f.severity) for f in result.analysis.findings)
             else:
                 unreadable = True

@@ -32,6 +32,8 @@ def commitment_json(c: Commitment, document: Document) -> dict[str, Any]:
 
 
 def finding_json(f: Finding, document: Document) -> dict[str, Any]:
+    """A finding; one about the document as a whole with no place in it has offsets only."""
+    location = _location(document, f.start, f.end) if f.end > f.start else {"start": f.start, "end": f.end}
     return {
         "code": f.code,
         "name": f.name,
@@ -40,7 +42,7 @@ def finding_json(f: Finding, document: Document) -> dict[str, Any]:
         "message": f.message,
         "question": f.question,
         "text": f.text,
-        "location": _location(document, f.start, f.end),
+        "location": location,
     }
 
 
