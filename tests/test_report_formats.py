@@ -67,6 +67,51 @@ def test_csv_streams_rows_as_files_arrive() -> None:
     assert out.getvalue() == written
 
 
+def csv_rows(source: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(source, newline="")))
+
+
+def test_csv_has_one_status_row_for_a_clean_file_and_for_a_non_agreement(render: Render) -> None:
+    clean = sample_result("drafts/clean.txt")
+    clean.analysis.findings.clear()  # type: ignore[union-attr]
+    source = render("csv", [clean, letter_result(), sample_result()])
+    assert source.splitlines()[0] == ",".join(COLUMNS)
+    rows = csv_rows(source)
+    by_path: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_path.setdefault(row["path"], []).append(row)
+    assert [r["status"] for r in by_path["drafts/clean.txt"]] == ["ok"]
+    assert [r["status"] for r in by_path["drafts/letter.txt"]] == ["not-agreement"]
+    for row in by_path["drafts/clean.txt"] + by_path["drafts/letter.txt"]:
+        assert all(row[c] == "" for c in COLUMNS if c not in ("path", "status")), row
+    # a file with findings still has exactly one row per finding and no status-only row
+    assert all(r["code"] for r in by_path["drafts/smith.txt"])
+    assert len(by_path["drafts/smith.txt"]) == len(sample_result().analysis.findings)  # type: ignore[union-attr]
+
+
+FORMULAS = ["=HYPERLINK(\"http://x\",\"click\")", "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(render: Render, formula: str) -> None:
+    result = sample_result(f"{formula}.txt")
+    analysis = result.analysis
+    assert analysis is not None
+    analysis.commitments[0].party = formula
+    first = analysis.findings[0]
+    first.message, first.question, first.text = formula, formula, formula
+    rows = csv_rows(render("csv", [result, error_result(formula)]))
+    assert rows[0]["path"] == "'" + result.path
+    for column in ("party", "message", "question", "text"):
+        assert rows[0][column] == "'" + formula, column
+    assert (rows[-1]["status"], rows[-1]["path"]) == ("error", "'" + formula)
+    # other cells are as written, including text with a formula character further in
+    payment = next(f for f in analysis.findings if f.code == "AC108")
+    payment.message = f"Pay {formula}"
+    row = next(r for r in csv_rows(render("csv", [result])) if r["code"] == "AC108")
+    assert (row["message"], row["text"], row["party"]) == (payment.message, payment.text, "District")
+
+
 # ---------------------------------------------------------------- SARIF
 
 _MESSAGE = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
