@@ -370,3 +370,39 @@ def test_table_headers_in_shorthand() -> None:
     assert [(c.kind, c.party) for c in found] == [("service", "dist")]
     assert found[0].elements["frequency"].value == {"times": 2, "per": "week"}
     assert found[0].elements["location"].text == "speech rm"
+
+
+def test_items_whose_subject_names_no_one_answerable_take_the_lead_ins_party() -> None:
+    found = commitments(
+        "AGREEMENT\n\n3.1 The District hereby agrees that:\n\n"
+        "(a) beginning February 2, 2026, a TVI shall provide the Student with braille instruction weekly;\n\n"
+        "(b) orientation and mobility instruction shall be provided by an O&M Specialist monthly;\n\n"
+        "(c) it will purchase a refreshable braille display no later than February 27, 2026;\n\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("3.1(a)", "service", "District"), ("3.1(b)", "service", "District"), ("3.1(c)", "action", "District"),
+    ]
+    assert commitments("AGREEMENT\n\n1. It will be reviewed at the annual IEP meeting.\n") == []
+
+
+def test_an_indefinite_by_phrase_names_a_provider_not_a_party() -> None:
+    award = only(
+        "AGREEMENT\n\n4.1 Thirty-six (36) hours of compensatory instruction in Algebra I shall be "
+        "provided to the Student by a licensed secondary teacher by June 30, 2026.\n"
+    )
+    assert (award.kind, award.party) == ("comp_ed", None)
+    assert award.elements["provider"].text == "by a licensed secondary teacher"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Student's schedule shall be restored to a full school day on January 12, 2026.", "action"),
+        ("Keyboarding instruction shall be provided to the Student for twenty (20) minutes daily.", "service"),
+        ("The LEA is responsible for providing a quiet space adjacent to the counseling office by May 1, 2026.", "action"),
+        ("Step 2: BCBA to complete FBA incl. 2 observations by 12/6/24.", "evaluation"),
+        ("The Parents agree to sign releases of information within ten (10) school days.", "parent"),
+    ],
+)
+def test_passives_about_the_students_program_notes_and_places(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind

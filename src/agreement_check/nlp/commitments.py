@@ -10,7 +10,7 @@ precedence over a plain service and the parent's own undertakings being of kind 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Block, Commitment, Element
 from . import values
@@ -106,12 +106,15 @@ class CommitmentFinder:
         ...") holds two; sentences that only add terms stay with the undertaking before them."""
         if unit.kind == "heading" or unit.skip or unit.is_lead_in or heading_like(unit):
             return []
+        lead = self._lead(unit.lead) if unit.lead is not None else None
         found: list[tuple[int, int, Undertaking]] = []  # sentence span and its undertaking
         first_kind: str | None = None
         for start, end in unit.sentences:
             if self.ctx.hits.first(start, end, "cure"):
                 break
             und = self.undertakings.in_sentence(start, end)
+            if und is not None and (und.deferred or (und.passive and und.party is None)):
+                und = self._answerable(und, lead, found[-1][2] if found else None)
             if und is None:
                 continue
             if not found:
@@ -124,7 +127,6 @@ class CommitmentFinder:
         if unit.fields is not None:
             own, own_end = (found[0][2], found[0][1]) if found else (None, unit.end)
             return [self._form(unit, own, own_end)]
-        lead = self._lead(unit.lead) if unit.lead is not None else None
         if not found:
             if lead is None or lead.undertaking is None or self._excluded(unit):
                 return []
@@ -136,6 +138,19 @@ class CommitmentFinder:
             body = unit.body if i == 0 else start
             out.append(self._make(unit, und, und.predicate, end, lead, own=True, span=(span_start, body, span_end)))
         return out
+
+    def _answerable(self, und: Undertaking, lead: Lead | None, before: Undertaking | None) -> Undertaking | None:
+        """An undertaking whose subject does not name who answers for it ("it will", "a TVI
+        shall", a passive) with the party of its lead-in, or for "it", of the promise before
+        it in the clause; a pronoun that stands for no one is no undertaking."""
+        named = lead.undertaking if lead is not None and lead.undertaking is not None else None
+        if named is not None and named.party is not None:
+            return replace(und, party=named.party, party_span=named.party_span, deferred=False)
+        if und.deferred and und.party is None:
+            if before is None or before.party is None:
+                return None
+            return replace(und, party=before.party, party_span=before.party_span, deferred=False)
+        return und
 
     def _states_terms(self, lead: Unit, items: list[Unit]) -> bool:
         """Whether a lead-in is a whole promise whose items only state its terms: it names
@@ -241,9 +256,13 @@ class CommitmentFinder:
         if und.negated:
             return "action"  # a promise not to act: "shall not change the placement"
         text = self.ctx.text
-        cues = [
-            h for h in self.ctx.hits.within(start, end)
-            if h.label in _KIND_CUES and not _TIME_BEFORE.search(text[max(start, h.start - 30) : h.start])
+        hits = self.ctx.hits.within(start, end)
+        places = [h for h in hits if h.label == "settings"]
+        cues = [  # not a time ("before the IEP meeting") nor a place ("the counseling office")
+            h for h in hits
+            if h.label in _KIND_CUES
+            and not _TIME_BEFORE.search(text[max(start, h.start - 30) : h.start])
+            and not any(p.start <= h.start and h.end <= p.end and p.end > h.end for p in places)
         ]
         cues = [h for h, after in zip(cues, cues[1:] + [None]) if not _compound(text, h, after)]
         if und.passive:

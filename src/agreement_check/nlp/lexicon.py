@@ -82,6 +82,7 @@ TERM_LISTS: tuple[str, ...] = (
     "addition_cues",
     "payment_steps",
     "term_lists",
+    "pronouns",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

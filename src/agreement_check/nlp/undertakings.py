@@ -32,6 +32,8 @@ _AFTER_MARKER = (  # "will not also provide": negation, adverbs, the verb and th
     r"\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
 )
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
+_AGREES_THAT = re.compile(r"\s(?:agrees|agree|agreed)\s+that\s*:\s*$", re.I)
+_INDEFINITE = re.compile(r"(?:a|an|any)\s", re.I)
 _SOURCE = re.compile(r"\b(?:by|from)\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
 _NP_STOP = re.compile(
     r"\s+(?:within|to|in|at|on|for|no|not|by|during|beginning|starting|from|through|until|"
@@ -45,13 +47,14 @@ _THING_LABELS = (
     "services", "comp_ed", "evaluations", "meetings", "payments", "DATE", "MONTH", "SCHOOL_YEAR",
     "FREQUENCY", "DURATION", "AMOUNT",
 )
+_POSSESSOR = re.compile(r"\W*(?:the\s+)?([\w.]+(?:\s+[\w.]+)?)(?:'s|’s)\s", re.I)
 _PARTY_LABELS = ("parties", "parent_parties", "PERSON")
 _NAME_JOINERS = frozenset({"and", "&", "+", "of", "de", "del", "la"})
 # A noun naming someone by what they do: "interpreter", "tutor", "therapist", "consultant".
 _AGENT_NOUN = re.compile(r"(?:[^m]er|or|ist|ian|ant|(?<!m)ent)s?$")
 # "District to provide ...": a party, "to" and a verb at the start of a sentence.
-_NOTE = re.compile(
-    r"\s*(?:[-–•*]\s*)?(?:the\s+)?[A-Za-z][\w'’ +&./]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
+_NOTE = re.compile(  # after a bullet or a run-in label: "Step 2: BCBA to complete ..."
+    r"\s*(?:[-–•*]\s*)?(?:[\w .]{1,20}:\s*)?(?:the\s+)?[A-Za-z][\w'’ +&./]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
 )
 
 
@@ -64,6 +67,9 @@ class Undertaking:
     passive: bool = False
     negated: bool = False
     hedged: bool = False
+    # The subject stands for a party named elsewhere ("it will", "a TVI shall"): a lead-in's
+    # party, or the party of the clause's earlier promise, answers for it.
+    deferred: bool = False
 
 
 def clean_party(text: str, adverbs: Terms | None = None) -> str:
@@ -95,18 +101,26 @@ class UndertakingFinder:
             found = self._at(marker, start, end, hits)
             if found is not None:
                 return found
-        return self._note(start, end, hits)
+        return self._note(start, end, hits) or self._agrees_that(start, end, hits)
+
+    def _agrees_that(self, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
+        """A lead-in "The District hereby agrees that:", whose items are the District's."""
+        m = _AGREES_THAT.search(self.ctx.text, start, end)
+        if m is None:
+            return None
+        party, span = self._active_party(start, m.start(), hits)
+        return None if party is None else Undertaking((m.start(), m.end()), end, party, span)
 
     def _note(self, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
         """A note typed at the table: "District to pay $500 by March 1", "Parent to sign"."""
         m = _NOTE.match(self.ctx.text, start, end)
         if m is None:
             return None
-        subject = (start, m.start("to") - 1)
+        subject = (self.subject_start(start, m.start("to")), m.start("to") - 1)
         party, span = self._party(subject, hits)
         if party is None or span is None:
             return None
-        if any(w.lower() in self.terms["reporting_verbs"] for w in _WORD.findall(self.ctx.text, span[0], span[1])):
+        if any(w.lower() in self.terms["reporting_verbs"] for w in _WORD.findall(self.ctx.text, start, span[1])):
             return None  # "The Parent asked the District to provide" is reported talk
         return Undertaking((m.start("to"), m.end("to")), m.start("verb"), party, span)
 
@@ -149,6 +163,9 @@ class UndertakingFinder:
                 return None
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
+        said = clean_party(text[subject[0] : subject[1]], self.adverbs).lower()
+        if party is None and said in self.terms["pronouns"]:
+            return Undertaking((marker.start, marker.end), predicate, None, None, False, negated, hedged, True)
         if party is not None and text[marker.start : marker.end].lower().startswith(("is ", "are ")):
             # "The District is to provide" binds; "The District's goal is to ..." does not.
             if not any(h.end == marker.start - 1 for h in hits if h.label in ("parties", "PERSON")):
@@ -160,11 +177,17 @@ class UndertakingFinder:
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         if party is None or (hedged and self._parent(span)):
             return None
-        return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged)
+        deferred = _INDEFINITE.match(text[subject[0] : subject[1]].lstrip()) is not None
+        return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged, deferred)
 
     def _student(self, subject: tuple[int, int]) -> bool:
         name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs).lower()
         return name in self.terms["student_terms"] or name in self.ctx.student_names
+
+    def _student_owns(self, subject: tuple[int, int]) -> bool:
+        """Whether a subject is something of the Student's: "the Student's IEP"."""
+        m = _POSSESSOR.match(self.ctx.text, subject[0], subject[1])
+        return m is not None and self._student((subject[0], m.start(1) + len(m.group(1))))
 
     def _receives(self, subject: tuple[int, int], words: str, predicate: int, end: int) -> bool:
         """Whether the subject is given what the clause promises: the Student with any verb
@@ -267,10 +290,13 @@ class UndertakingFinder:
         """A passive sentence is an undertaking when its subject or its participle says
         what is to be done: "Speech therapy shall be provided", "The IEP will be amended"."""
         name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs)
-        if not name or name.lower() in self.terms["non_parties"]:
+        if not name or name.lower() in self.terms["non_parties"] or name.lower() in self.terms["pronouns"]:
             return False
-        if self._student(subject):
-            return True  # "The Student will be provided ..."
+        if self._student(subject) or self._student_owns(subject):
+            return True  # "The Student will be provided ...", "The Student's schedule shall be restored"
+        head = name.split()[-1].lower()
+        if head in self.terms["generic_services"] and head not in self.terms["things"]:
+            return True  # "Keyboarding instruction shall be provided", not "Unused hours will be"
         cues = ("services", "comp_ed", "evaluations", "meetings", "payments", "actions")
         word_end = predicate + len(self.ctx.text[predicate:end].split(" ", 1)[0])
         return any(
@@ -284,6 +310,8 @@ class UndertakingFinder:
         """The party after "by" in a passive sentence, if there is one."""
         text = self.ctx.text
         for m in agent.finditer(text, predicate, end):
+            if _INDEFINITE.match(m.group("np")):
+                continue  # "by a licensed teacher" names who delivers, not who answers for it
             np = _NP_STOP.sub("", m.group("np"))
             span = (m.start("np"), m.start("np") + len(np))
             party, named = self._party(span, hits)
