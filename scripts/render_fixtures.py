@@ -7,7 +7,9 @@ their labels and levels) and pipe tables are exactly what the tool itself sees. 
 headings in Heading styles, list items with real Word numbering (the label is not typed
 into the text), pipe tables as Word tables, a running header and a "Page N of M" footer.
 PDF: US Letter, wrapped and hyphenated paragraphs, labels drawn as text, ruled tables,
-a running header and a "Page N of M" footer on every page. Output is byte-identical on
+a running header and a "Page N of M" footer on every page. fixtures/pdf/*.txt become PDFs
+whose lines also break after the hyphens of words ("speech-" / "language"), as word
+processors break them. Output is byte-identical on
 every run (fixed zip times and document dates; reportlab's invariant mode).
 Needs the optional "fixtures" extra (reportlab).
 """
@@ -47,6 +49,7 @@ FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)
 ZIP_TIME = (2025, 1, 1, 0, 0, 0)
 SAMPLES = ROOT / "fixtures" / "samples"
 BAD = ROOT / "fixtures" / "bad"
+PDF = ROOT / "fixtures" / "pdf"
 
 
 # ----------------------------------------------------------------------------- source
@@ -299,9 +302,13 @@ class Row:
     keep_with_next: bool = False
 
 
-def wrap(text: str, width: float, font: str = BODY, size: float = SIZE, hyphenate: bool = True) -> list[str]:
-    """Greedy line breaking at spaces; a long lower-case word that does not fit may be
-    hyphenated between syllables. Existing hyphens are never line breaks."""
+def wrap(
+    text: str, width: float, font: str = BODY, size: float = SIZE, hyphenate: bool = True, compounds: bool = False
+) -> list[str]:
+    """Greedy line breaking at spaces. A word that does not fit may break after one of
+    its own hyphens if ``compounds`` is on, as word processors do ("speech-" /
+    "language"), or else, if it is a long lower-case word and ``hyphenate`` is on,
+    between syllables with an added hyphen."""
     lines: list[str] = []
     current = ""
     for word in text.split():
@@ -310,9 +317,11 @@ def wrap(text: str, width: float, font: str = BODY, size: float = SIZE, hyphenat
             current = trial
             continue
         room = width - stringWidth(current + " ", font, size)
-        split = _hyphen_split(word, room, font, size) if hyphenate else None
+        split = (_compound_split(word, room, font, size) if compounds else None) or (
+            _hyphen_split(word, room, font, size) if hyphenate else None
+        )
         if split:
-            lines.append(f"{current} {split[0]}-")
+            lines.append(f"{current} {split[0]}")
             current = split[1]
         else:
             lines.append(current)
@@ -320,18 +329,28 @@ def wrap(text: str, width: float, font: str = BODY, size: float = SIZE, hyphenat
     return [*lines, current] if current else lines
 
 
+def _compound_split(word: str, room: float, font: str, size: float) -> tuple[str, str] | None:
+    """Split a word after its last hyphen between two letters or digits whose head fits
+    in ``room`` ("one-to-" / "one")."""
+    for i in range(len(word) - 2, 0, -1):
+        if word[i] == "-" and word[i - 1].isalnum() and word[i + 1].isalnum():
+            if stringWidth(word[: i + 1], font, size) <= room:
+                return word[: i + 1], word[i + 1 :]
+    return None
+
+
 def _hyphen_split(word: str, room: float, font: str, size: float) -> tuple[str, str] | None:
     """Split a lower-case word of 8+ letters so its head plus "-" fits in ``room``, at
     the latest syllable break of the best kind: between two consonants (com-pensatory),
     before a consonant cluster (para-graph), else before a lone consonant (eva-luation);
-    the head keeps 3+ letters and the tail 4+."""
+    the head keeps 3+ letters and the tail 4+. Returns the head with its hyphen."""
     core = word.rstrip(",.;:)")
     if len(core) < 8 or not core.isalpha() or not core.islower():
         return None
     for rule in (_vc_cv, _v_ccv, _v_cv):
         for i in range(len(core) - 4, 2, -1):
             if rule(core, i) and stringWidth(word[:i] + "-", font, size) <= room:
-                return word[:i], word[i:]
+                return word[:i] + "-", word[i:]
     return None
 
 
@@ -347,12 +366,13 @@ def _v_cv(w: str, i: int) -> bool:
     return w[i - 1] in VOWELS and w[i] not in VOWELS and w[i + 1] in VOWELS
 
 
-def layout(units: list[Unit]) -> list[Row]:
-    """Rows of the whole document, in order, before pagination."""
+def layout(units: list[Unit], compounds: bool = False) -> list[Row]:
+    """Rows of the whole document, in order, before pagination; ``compounds``: lines may
+    break after a hyphen of a word (see :func:`wrap`)."""
     rows: list[Row] = []
     for n, unit in enumerate(units):
         if unit.kind == "table":
-            rows += _table_rows(unit.rows)
+            rows += _table_rows(unit.rows, compounds)
             continue
         x, first_x, font, size, gap = LEFT, LEFT, BODY, SIZE, 8.0
         label_op: list[Op] = []
@@ -362,14 +382,14 @@ def layout(units: list[Unit]) -> list[Row]:
             first_x = LEFT + INDENT * unit.level
             x = first_x + max(INDENT, stringWidth(unit.label, BODY, SIZE) + 6)
             label_op = [("text", first_x, 0.0, unit.label, BODY, SIZE)]
-        lines = wrap(unit.text, RIGHT - x, font, size, hyphenate=unit.kind != "heading")
+        lines = wrap(unit.text, RIGHT - x, font, size, hyphenate=unit.kind != "heading", compounds=compounds)
         for i, line in enumerate(lines):
             ops = (label_op if i == 0 else []) + [("text", x, 0.0, line, font, size)]
             rows.append(Row(LEADING if size == SIZE else size + 6, ops, gap if i == 0 else 0.0, unit.kind == "heading"))
     return rows
 
 
-def _table_rows(table: list[list[str]]) -> list[Row]:
+def _table_rows(table: list[list[str]], compounds: bool = False) -> list[Row]:
     """Ruled table rows; each visual line of a row is drawn across all its cells before
     the next, so a PDF reader sees the row's lines in reading order."""
     ncols = max(len(r) for r in table)
@@ -379,7 +399,7 @@ def _table_rows(table: list[list[str]]) -> list[Row]:
     rows: list[Row] = []
     for r, row in enumerate(cells):
         font = BOLD if r == 0 else BODY
-        wrapped = [wrap(text, widths[c] - 2 * PAD, font, hyphenate=False) for c, text in enumerate(row)]
+        wrapped = [wrap(text, widths[c] - 2 * PAD, font, hyphenate=False, compounds=compounds) for c, text in enumerate(row)]
         nlines = max(1, *(len(w) for w in wrapped))
         height = nlines * LEADING + 2 * PAD
         ops: list[Op] = [("rule", LEFT, 0.0, RIGHT, 0.0), ("rule", LEFT, height, RIGHT, height)]
@@ -423,9 +443,9 @@ def paginate(rows: list[Row]) -> list[list[tuple[float, Row]]]:
     return pages
 
 
-def render_pdf(units: list[Unit], title: str) -> bytes:
+def render_pdf(units: list[Unit], title: str, compounds: bool = False) -> bytes:
     """A PDF of the units, byte-identical for the same input."""
-    pages = paginate(layout(units))
+    pages = paginate(layout(units, compounds))
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=letter, invariant=1, pageCompression=1)
     c.setTitle(title.split(" — ")[0])
@@ -496,6 +516,8 @@ def bad_inputs(good_pdf: bytes) -> dict[str, bytes]:
         "not-a-pdf.pdf": b"This is a plain text note that was saved with a .pdf name.\n",
         "encrypted.pdf": _simple_pdf(lambda c: c.drawString(72, 700, "Confidential settlement"), encrypt="secret"),
         "scanned.pdf": _scanned_pdf(good_pdf),
+        "blank-page.pdf": _simple_pdf(lambda c: None),
+        "no-pages.pdf": _simple_pdf(None),
         "corrupt.docx": b"This is not a Word document, just text with a .docx name.\n",
         "broken.docx": broken.getvalue(),
         "latin1.txt": "The District will provide the Student’s caf\u00e9 menu in Espa\u00f1ol.\n".encode("cp1252"),
@@ -504,11 +526,13 @@ def bad_inputs(good_pdf: bytes) -> dict[str, bytes]:
     }
 
 
-def _simple_pdf(draw: Callable[[canvas.Canvas], None], encrypt: str | None = None) -> bytes:
+def _simple_pdf(draw: Callable[[canvas.Canvas], None] | None, encrypt: str | None = None) -> bytes:
+    """A one-page PDF with what ``draw`` draws; no page at all when ``draw`` is None."""
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=letter, invariant=1, encrypt=encrypt)
-    draw(c)
-    c.showPage()
+    if draw is not None:
+        draw(c)
+        c.showPage()
     c.save()
     return buffer.getvalue()
 
@@ -537,9 +561,20 @@ def render(txt: Path, out_dir: Path | None = None) -> list[Path]:
     return written
 
 
-def write_extras(samples_out: Path, bad_out: Path) -> None:
-    """The tracked-changes DOCX and the bad-input files."""
+def render_line_breaks(txt: Path, out_dir: Path) -> Path:
+    """Write NAME.pdf for one fixtures/pdf/NAME.txt, breaking lines after hyphens too."""
+    units = read_units(load(txt))
+    path = out_dir / f"{txt.stem}.pdf"
+    path.write_bytes(render_pdf(units, running_title(units, txt), compounds=True))
+    return path
+
+
+def write_extras(samples_out: Path, bad_out: Path, pdf_out: Path) -> None:
+    """The tracked-changes DOCX, the fixtures/pdf/ PDFs and the bad-input files."""
     (samples_out / "tracked-changes.docx").write_bytes(tracked_changes_docx())
+    pdf_out.mkdir(parents=True, exist_ok=True)
+    for txt in sorted(PDF.glob("*.txt")):
+        render_line_breaks(txt, pdf_out)
     bad_out.mkdir(parents=True, exist_ok=True)
     good = render_pdf(read_units(load(SAMPLES / "sample-mediation.txt")), "Mediation Agreement — Confidential")
     for name, data in bad_inputs(good).items():
@@ -564,7 +599,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in render(txt, args.out_dir):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     if not args.files:
-        write_extras(args.out_dir or SAMPLES, (args.out_dir / "bad") if args.out_dir else BAD)
+        out = args.out_dir
+        write_extras(out or SAMPLES, out / "bad" if out else BAD, out / "pdf" if out else PDF)
     return 0
 
 

@@ -18,6 +18,8 @@ EXPECTED = {
     "not-a-pdf.pdf": ("corrupt-pdf", None),
     "encrypted.pdf": ("encrypted-pdf", "the PDF is password-protected; save an unprotected copy"),
     "scanned.pdf": ("no-text", None),
+    "blank-page.pdf": ("no-text", None),
+    "no-pages.pdf": ("no-pages", "the PDF has no pages"),
     "corrupt.docx": ("corrupt-docx", None),
     "broken.docx": ("corrupt-docx", None),
     "latin1.txt": ("bad-encoding", None),
@@ -41,10 +43,63 @@ def test_bad_input_raises_input_error(name: str) -> None:
     assert name not in err.value.message and str(BAD) not in err.value.message
 
 
-def test_scanned_pdf_message_says_why() -> None:
+@pytest.mark.parametrize("name", ["scanned.pdf", "blank-page.pdf"])
+def test_pdf_without_text_message_says_why(name: str) -> None:
     with pytest.raises(InputError) as err:
-        load(BAD / "scanned.pdf")
-    assert err.value.message.startswith("the PDF has no text layer (a scan?); ")
+        load(BAD / name)
+    assert err.value.message.startswith("the PDF has no text layer (blank, or a scan?); run OCR")
+
+
+def test_zero_page_pdf_has_no_pages_whatever_failed_before() -> None:
+    """pdfium refuses a PDF without pages but sets no error code of its own (the last
+    code stays whatever failed before), so the reader must not trust that code."""
+    import pdfplumber
+
+    with pdfplumber.open(BAD / "no-pages.pdf") as pdf:
+        assert pdf.pages == []
+    for before in ("truncated.pdf", "encrypted.pdf", "no-pages.pdf"):
+        with pytest.raises(InputError):
+            load(BAD / before)
+        with pytest.raises(InputError) as err:
+            load(BAD / "no-pages.pdf")
+        assert (err.value.code, err.value.message) == ("no-pages", "the PDF has no pages")
+
+
+def test_empty_and_blank_inputs(tmp_path: Path) -> None:
+    cases = {
+        "zero.docx": (b"", "the file is empty"),
+        "spaces.txt": (b"  \n\t\n   \r\n", "the file has no text, only white space"),
+        "spaces.md": ("\u3000\n \n".encode(), "the file has no text, only white space"),
+        "rule.md": (b"|---|---|\n", "the file has no text"),
+    }
+    for name, (data, message) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(InputError) as err:
+            load(tmp_path / name)
+        assert (err.value.code, err.value.message) == ("empty", message), name
+
+
+def test_docx_of_only_a_table_is_a_document_and_of_empty_cells_has_no_text(tmp_path: Path) -> None:
+    import docx
+
+    only_table = docx.Document()
+    table = only_table.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Service", "Frequency"], ["Speech therapy", "Twice weekly"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    only_table.save(tmp_path / "table.docx")
+    doc = load(tmp_path / "table.docx")
+    assert doc.text == "Service | Frequency\nSpeech therapy | Twice weekly"
+    assert [(b.kind, b.row) for b in doc.blocks] == [("table_row", 0), ("table_row", 1)]
+    assert doc.locate(doc.text.index("Twice")).to_json()["cell"] == 1
+
+    empty_cells = docx.Document()
+    empty_cells.add_table(rows=2, cols=3)
+    empty_cells.add_paragraph("   ")
+    empty_cells.save(tmp_path / "blank.docx")
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "blank.docx")
+    assert (err.value.code, err.value.message) == ("empty", "the document has no text")
 
 
 def test_utf16_with_bom_is_a_good_file() -> None:

@@ -3,6 +3,7 @@ the slow table finder only sees pages that draw rules."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from agreement_check.extract import load, pdf_reader
 
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
+BREAKS = Path(__file__).resolve().parents[1] / "fixtures" / "pdf" / "hyphen-breaks"
 
 
 def test_pdfplumber_runs_only_on_pages_with_ruled_tables(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,7 +52,46 @@ def test_body_lines_are_numbered_from_one_on_every_page() -> None:
     assert set(firsts) == set(range(1, doc.pages + 1)) and set(firsts.values()) == {1}
 
 
+def test_line_end_hyphens_keep_to_how_the_document_writes_the_word() -> None:
+    """The fixture breaks lines after real hyphens and inside a word; pdfium marks all
+    three breaks alike, and the reader still gets each word as the source has it."""
+    import pypdfium2 as pdfium
+
+    raw = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(BREAKS.with_suffix(".pdf")))
+    assert {"speech\ufffelanguage", "follow\ufffeup", "reimbur\ufffesement"} <= set(re.findall(r"\w+\ufffe\w+", raw))
+    doc = load(BREAKS.with_suffix(".pdf"))
+    assert doc.text.split() == load(BREAKS.with_suffix(".txt")).text.split()
+    assert "delivered by a licensed speech-language pathologist" in doc.text  # written so elsewhere
+    assert "a second follow-up meeting" in doc.text  # "follow" and "up" are words of the document
+    assert "issue reimbursement for the mileage" in doc.text  # "reimbur" and "sement" are not
+    row = next(b for b in doc.blocks if b.kind == "table_row" and b.row == 1)
+    assert doc.text[slice(*row.cells[-1])] == "Certified speech-language pathologist"  # a broken cell line
+    start = doc.text.index("language pathologist in a")
+    assert doc.locate(start).line == doc.locate(doc.text.index("licensed speech-language")).line + 1
+
+
 reportlab = pytest.importorskip("reportlab")
+
+
+def test_pdfium_marks_a_soft_and_a_hard_line_end_hyphen_alike(tmp_path: Path) -> None:
+    """Why the reader cannot take U+FFFE for a soft hyphen: a PDF whose text says U+00AD
+    (soft) and one that says U+002D (hard) both come back as U+FFFE at a line end,
+    though pdfium keeps them apart inside a line."""
+    import pypdfium2 as pdfium
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"  # embedded, with a ToUnicode map
+    pdfmetrics.registerFont(TTFont("Vera", str(font)))
+    c = canvas.Canvas(str(tmp_path / "h.pdf"), invariant=1)
+    c.setFont("Vera", 11)
+    for y, line in ((700, "evalu\u00adation speech-language"), (686, "evalu\u00ad"), (672, "ation speech-"), (658, "language")):
+        c.drawString(72, y, line)
+    c.save()
+    text = pdfium.PdfDocument(tmp_path / "h.pdf")[0].get_textpage().get_text_range()
+    assert text.startswith("evalu\u00adation speech-language\r\n")
+    assert "evalu\ufffeation speech\ufffelanguage" in text
 
 
 def make_pdf(path: Path, pages: list[list[str]], top: str | None, bottom: str | None) -> Path:

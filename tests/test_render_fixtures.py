@@ -44,13 +44,13 @@ def files(folder: Path) -> dict[str, bytes]:
 def test_rendering_twice_gives_identical_bytes(rendered) -> None:
     first, second = rendered
     assert files(first) == files(second)
-    assert len(files(first)) == 3 * 2 + 1 + 11
+    assert len(files(first)) == 3 * 2 + 1 + 13 + len(list((ROOT / "fixtures" / "pdf").glob("*.txt")))
 
 
 def test_committed_renderings_are_up_to_date(rendered) -> None:
     out = files(rendered[0])
     committed = {name: (SAMPLES / name).read_bytes() for name in out if "/" not in name}
-    committed |= {name: (ROOT / "fixtures" / name).read_bytes() for name in out if name.startswith("bad/")}
+    committed |= {name: (ROOT / "fixtures" / name).read_bytes() for name in out if name.startswith(("bad/", "pdf/"))}
     stale = [name for name in out if out[name] != committed[name]]
     assert not stale, f"run scripts/render_fixtures.py and commit: {stale}"
 
@@ -119,6 +119,17 @@ def test_wrap_hyphenates_only_plain_words_and_rejoins(render) -> None:
         rebuilt = from_string("\n".join(lines)).text
         assert rebuilt.split() == text.split()
     assert any(line.endswith("-") for w in (90, 140, 230, 300) for line in render.wrap(text, w))
+
+
+def test_wrap_may_break_after_the_hyphen_of_a_word(render) -> None:
+    text = "a licensed speech-language pathologist will hold one-to-one follow-up sessions in 2024-2025 " * 6
+    broke = set()
+    for width in range(90, 300, 7):
+        lines = render.wrap(text, width, hyphenate=False, compounds=True)
+        assert all(render.stringWidth(line, render.BODY, render.SIZE) <= width or " " not in line for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # no hyphen added or lost
+        broke |= {line.rsplit(" ", 1)[-1] for line in lines if line.endswith("-")}
+    assert {"speech-", "follow-"} <= broke and broke <= {"speech-", "one-", "one-to-", "follow-", "2024-"}
 
 
 def test_pdf_paragraph_split_across_pages_reads_as_one_block(render, tmp_path: Path) -> None:

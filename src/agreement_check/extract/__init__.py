@@ -55,7 +55,7 @@ def load(path: Path) -> Document:
 def from_string(text: str, path: str = "<string>") -> Document:
     """Document of a text, read exactly as a .txt file with that content would be."""
     if not text.strip():
-        raise InputError("empty", "the file is empty")
+        raise InputError("empty", "the file has no text, only white space" if text else "the file is empty")
     return txt_reader.parse(text.lstrip("\ufeff"), path, "txt")
 
 

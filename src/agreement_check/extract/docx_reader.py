@@ -45,7 +45,7 @@ def load(path: Path, data: bytes) -> Document:
         body = package.element.body
         reader = _Reader(_numbering(package), _paragraph_styles(package))
         reader.read(body)
-        if not reader.builder.blocks:
+        if not reader.builder.has_text:
             raise InputError("empty", "the document has no text")
         return reader.builder.build(
             str(path),

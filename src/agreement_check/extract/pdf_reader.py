@@ -3,7 +3,9 @@
 pypdfium2 gives each page's text and character boxes quickly. Lines are joined into
 blocks; a new block starts after a vertical gap, at a list label, or after a line that
 ends short of the right margin by more than the next line's first word (a wrapped line
-never does). Words hyphenated at a line end are rejoined. Running headers and footers
+never does). A line-end hyphen is kept or dropped as the document itself attests (see
+:class:`.normalize.Lexicon`): pdfium does not tell a soft hyphen from a hard one. Running
+headers and footers
 (lines repeated at the top or bottom of pages, digits ignored) and page numbers go to
 ``Document.furniture``. Ruled tables are found with pdfplumber, which is slow, so only
 on pages that draw lines or rectangles; their cells are read back from pypdfium2.
@@ -33,8 +35,10 @@ from .builder import DocumentBuilder, Piece
 from .normalize import clean_line
 from .structure import split_label
 
-#: pdfium's mark for a hyphen it believes splits a word at a line end.
+#: pdfium's mark for a hyphen (U+002D or U+00AD alike) that ends a line between a letter
+#: and a letter or digit: U+FFFE in a page's text, U+0002 in text read from a box.
 _SOFT_BREAK = "\ufffe"
+_LINE_END_HYPHEN = str.maketrans({_SOFT_BREAK: "-", "\x02": "-"})
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
 _MARGIN_BAND = 0.08  # share of the page height at the top and bottom that is margin
@@ -80,6 +84,8 @@ def load(path: Path, data: bytes) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        if _page_count(data) == 0:
+            raise InputError("no-pages", "the PDF has no pages") from None
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(
                 "encrypted-pdf", "the PDF is password-protected; save an unprotected copy"
@@ -90,13 +96,13 @@ def load(path: Path, data: bytes) -> Document:
         if not any(line.text for page in pages for line in page.lines):
             raise InputError(
                 "no-text",
-                "the PDF has no text layer (a scan?); run OCR on it or ask for the original document",
+                "the PDF has no text layer (blank, or a scan?); run OCR on it or ask for the original document",
             )
         leading = _leading(pages)
         furniture = _strip_furniture(pages, leading)
         builder = DocumentBuilder()
         _Segmenter(builder, _right_edge(pages), leading).run(pages)
-        if not builder.blocks:
+        if not builder.has_text:
             raise InputError("no-text", "the PDF has no text apart from headers and page numbers")
         return builder.build(str(path), "pdf", pages=len(pdf), furniture=furniture)
     except InputError:
@@ -105,6 +111,19 @@ def load(path: Path, data: bytes) -> Document:
         raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
     finally:
         pdf.close()
+
+
+def _page_count(data: bytes) -> int | None:
+    """Pages of a PDF that pdfium refused, as pdfminer counts them; None if unreadable.
+    pdfium refuses a well-formed PDF with no pages without setting its error code (the
+    code left is whatever failed before), so only another parser can tell."""
+    import pdfplumber  # slow to import: only on this error path
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            return len(plumber.pages)
+    except Exception:  # pdfminer failing on a damaged file
+        return None
 
 
 def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
@@ -128,7 +147,9 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
 
 def _lines(textpage: pdfium.PdfTextPage) -> Iterator[Line]:
     """The page's text lines: pdfium's lines, also split where pdfium joined a word
-    hyphenated across a line end (it marks the hyphen U+FFFE)."""
+    hyphenated across a line end (it marks the hyphen U+FFFE). The hyphen is put back:
+    whether it belongs to the word is for the builder to decide, since pdfium marks a
+    hyphen-minus and a soft hyphen alike."""
     text = textpage.get_text_range()
     start = 0
     for m in re.finditer(r"\r\n|\r|\n|\ufffe", text + "\n"):
@@ -338,7 +359,7 @@ class _Segmenter:
         pieces: list[Piece] = []
         for line in row_lines:
             raw = page.textpage.get_text_bounded(x0, line.bottom - 1, x1, line.top + 1)
-            text = clean_line(raw.replace(_SOFT_BREAK, "-"))
+            text = clean_line(raw.translate(_LINE_END_HYPHEN))
             if text:
                 pieces.append((text, Origin(page=page.number, line=line.number)))
         return pieces
