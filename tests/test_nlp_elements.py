@@ -207,3 +207,51 @@ def test_totals_of_awards_as_notes_write_them() -> None:
     assert sessions["amount"].value == {"n": 18, "unit": "sessions"}
     assert sessions["duration"].value == {"minutes": 30, "per": "session"}
     assert sessions["deadline"].value == {"date": "2025-06-13"}
+
+
+def test_spelled_out_money_and_its_figure() -> None:
+    assert values.number("Three Thousand Five Hundred Dollars ($3,500.00)") == 3500
+    assert values.number("one hundred and twenty minutes") == 120
+    assert values.number("two and one-half hours") == 2
+    found = clause("The District shall fund an IEE at a cost not to exceed Four Thousand Two Hundred Dollars ($4,200.00).")
+    assert found["amount"].value == {"n": 4200, "unit": "usd"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("9/8/25 thru 5/21/26", "9/8/25", "5/21/26"),
+        ("starting next Mon thru EOY", "next Mon", "EOY"),
+        ("from the 1st day of 2nd semester thru end of SY 25-26", "the 1st day of 2nd semester", "end of SY 25-26"),
+    ],
+)
+def test_ranges_and_shorthand_times_start_and_end_a_service(phrase: str, start: str, end: str) -> None:
+    found = clause(f"Dist will provide RR math 5x/wk, 50 min, {phrase}, in the RR.")
+    assert (found["start"].text, found["end"].text) == (start, end)
+
+
+def test_a_start_cue_before_a_deadline_cue_starts() -> None:
+    found = clause(
+        "The District shall provide 24 hours of compensatory speech-language therapy in sixty-minute "
+        "sessions twice per week, commencing no later than April 7, 2025. All hours shall be used by August 29, 2025."
+    )
+    assert found["start"].value == {"date": "2025-04-07"}
+    assert found["deadline"].value == {"date": "2025-08-29"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "provider"),
+    [
+        ("delivered by a certified Wilson Reading System instructor", "by a certified Wilson Reading System instructor"),
+        ("w/ dist job coach", "w/ dist job coach"),
+        ("by a tutor of Complainant's choosing", "by a tutor of Complainant's choosing"),
+    ],
+)
+def test_providers_named_by_what_they_do(sentence: str, provider: str) -> None:
+    found = clause(f"The District shall provide 40 hours of compensatory reading instruction, {sentence}, by June 1, 2025.")
+    assert found["provider"].text == provider
+
+
+def test_payees_as_notes_name_them() -> None:
+    assert clause("Dist will reimburse mom up to $600 by 4/1/25.")["payee"].text == "mom"
+    assert clause("Dist will reimburse Elena $450 for the private OT eval by 4/1/25.")["payee"].text == "Elena"

@@ -53,6 +53,11 @@ def _compound(text: str, cue: Hit, after: Hit | None) -> bool:
 
 # A verb that makes a list item a clause rather than a noun phrase: "the award is ...".
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|will|shall|begin|begins|start|starts|expire|expires)\b", re.I)
+# The head noun of a definite noun phrase: "the referral", "the written report".
+_DEFINITE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?=\s+(?:of|to|for|by|at|in|on|with|from|before|after|within|no|and|or)\b|[.,;]|\s*$)",
+    re.I,
+)
 _INHERITED = ("start", "end", "location")
 _IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
 
@@ -152,6 +157,11 @@ class CommitmentFinder:
             return replace(und, party=before.party, party_span=before.party_span, deferred=False)
         return und
 
+    def _introduced(self, head: str, first: tuple[int, int, Undertaking]) -> bool:
+        """Whether the first sentence of a clause introduces ``head`` with "a"/"an"."""
+        introduced = re.compile(rf"\b(?:a|an)\s+{_MODIFIERS}{re.escape(head)}(?![\w-])", re.I)
+        return introduced.search(self.ctx.text, first[0], first[1]) is not None
+
     def _states_terms(self, lead: Unit, items: list[Unit]) -> bool:
         """Whether a lead-in is a whole promise whose items only state its terms: it names
         what it promises before a "on the following terms:" or "as follows:", and its items
@@ -193,9 +203,12 @@ class CommitmentFinder:
         if self.ctx.terms["addition_cues"].search(self.ctx.text[start : und.predicate]):
             return True
         head = self.ctx.text[und.party_span[0] : und.party_span[1]].split()[-1]
-        introduced = re.compile(rf"\b(?:a|an)\s+{_MODIFIERS}{re.escape(head)}(?![\w-])", re.I)
-        if introduced.search(self.ctx.text, first[0], first[1]):
-            return False
+        if self._introduced(head, first):
+            return False  # "... a Navajo interpreter ... The interpreter will attend in person"
+        if und.party == first[2].party and self._kind(und, und.predicate, end) == "action" and any(
+            self._introduced(m.group(1), first) for m in _DEFINITE.finditer(self.ctx.text, und.predicate, end)
+        ):
+            return False  # "... shall submit a referral ... will give the Parent a copy of the referral"
         if first_kind in ("comp_ed", "payment", "evaluation"):
             kind = self._kind(und, und.predicate, end)
             if (

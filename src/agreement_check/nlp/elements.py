@@ -17,6 +17,7 @@ from ..model import ELEMENT_NAMES, Element
 from . import dates, values
 from .context import Context
 from .hits import Hit
+from .lexicon import agent_noun
 
 TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN")
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|its|her|his|their)(?:\s+\w+)?\s+$", re.I)
@@ -27,8 +28,11 @@ _NOT_NOUNS = frozenset(
     "week month".split()
 )
 _RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|and|-|–)\s+", re.I)
+_RANGE_TO = re.compile(r"\s*(?:through|thru|to|until|till|-|–)\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 _CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the event that)\s+([^,;]{3,120}?),", re.I)
+_PEOPLE = ("parties", "parent_parties", "PERSON")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
@@ -43,9 +47,11 @@ _PAID_PARTY = re.compile(r"(\s+)(?:will|shall|must)\s+be\s+(?:reimbursed|paid)\b
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
 _PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
 _START_POINT = re.compile(
-    r"^(?:upon|the\s+week(?:end)?\s+of)\b|\b(?:first\s+day|beginning|start|immediately)\b", re.I
+    r"^(?:upon|the\s+week(?:end)?\s+of)\b|\b(?:first\s+day|1st\s+day|beginning|start|immediately)\b", re.I
 )
-_END_POINT = re.compile(r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close)\b", re.I)
+_END_POINT = re.compile(
+    r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close|eos?y)\b", re.I
+)
 ONE_TIME = ("evaluation", "meeting", "payment", "action", "parent")
 
 
@@ -86,7 +92,7 @@ class ElementFinder:
         elif kind == "comp_ed":
             out["service"] = self._award_type(hits, end)
         out["location"] = self._after_preposition(hits, "settings", _PREPOSITION, start)
-        out["provider"] = self._provider(hits, start)
+        out["provider"] = self._provider(hits, start, end)
         schedule = _first(hits, "SCHEDULE")
         if schedule:
             out["schedule"] = self._phrase(schedule, end)
@@ -111,7 +117,9 @@ class ElementFinder:
         ]
         if award and not amounts:
             amounts = [h for h in hits if h.label == "DURATION" and self._total(h)][:1]
-        money = [h for h in amounts if "$" in self.text[h.start : h.end] or "dollar" in self.text[h.start : h.end].lower()]
+        money = [h for h in amounts if "$" in self.text[h.start : h.end]] + [
+            h for h in amounts if "dollar" in self.text[h.start : h.end].lower()  # figures first
+        ]
         amount = (money or amounts or [None])[0]
         if amount is not None:
             text = re.sub(r"\s+of$", "", self.text[amount.start : amount.end])
@@ -174,13 +182,24 @@ class ElementFinder:
             joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
             if not t.slot and joined and t.label in ("DATE", "MONTH"):
                 t.slot = previous.slot
+            if previous is not None and not previous.slot and _RANGE_TO.fullmatch(self.text, previous.end, t.start):
+                previous.slot = "start"  # "9/8/25 thru 5/21/26": a range starts where it starts
+                t.slot = t.slot or "end"
             previous = t
         return merged
 
     def _cue(self, window: str) -> str:
-        """The slot named by the longest cue that ends the window ("" when none does)."""
+        """The slot named by the longest cue that ends the window ("" when none does); a
+        start cue before a deadline cue starts ("commencing no later than April 7")."""
         found = self.cues.tail(window)
-        return self.cues.slot[found.term] if found else ""
+        if found is None:
+            return ""
+        slot = self.cues.slot[found.term]
+        if slot == "deadline":
+            before = self.cues.tail(window[: found.start])
+            if before is not None and self.cues.slot[before.term] == "start":
+                return "start"
+        return slot
 
     def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
         times = [t for t in self.times(clause_start, hits) if t.slot != "ignore"]
@@ -232,6 +251,8 @@ class ElementFinder:
         point = self._point(t)
         if t.label == "SPAN":  # "for 12 weeks" bounds a service; it is the time of an act
             return ("deadline",) if kind in ONE_TIME or kind == "comp_ed" else ("end",)
+        if t.label == "EVENT" and self.text[t.start : t.end].lower().startswith("at "):
+            return ("deadline",) if kind in ONE_TIME else ()  # "at the IEP meeting" is a moment
         if kind in ONE_TIME:
             return ("start",) if t.slot == "start" else ("deadline",)
         if t.slot == "period" and point is None:
@@ -319,11 +340,14 @@ class ElementFinder:
                 return self.element(h.start - len(window) + m.start(1), h.end)
         return None
 
-    def _provider(self, hits: list[Hit], clause_start: int) -> Element | None:
+    def _provider(self, hits: list[Hit], clause_start: int, clause_end: int) -> Element | None:
         """Who delivers: "by a licensed SLP", "of the Parent's choosing", or both at once
         ("from a provider of the Parent's choosing")."""
         choice = _first(hits, "CHOICE")
         found = self._after_preposition(hits, ("providers", "PERSON"), _PROVIDER_PREP, clause_start)
+        if found is None:  # "delivered by a certified Wilson instructor", "w/ dist job coach"
+            agents = self._agents(hits, clause_start, clause_end)
+            found = self._after_preposition(agents, "agent", _PROVIDER_PREP, clause_start)
         if choice is None:
             return found
         if found is None or choice.start < found.start:
@@ -331,6 +355,18 @@ class ElementFinder:
         if not self.text[found.end : choice.start].strip():
             return self.element(found.start, choice.end)
         return found
+
+    def _agents(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        """Words of the clause that name someone by what they do and are not family, nor
+        part of a date ("December")."""
+        skip = [h for h in hits if h.label in ("DATE", "MONTH", "parent_parties", "SCHOOL_YEAR")]
+        return [
+            Hit("agent", start + m.start(), start + m.end())
+            for m in _WORD.finditer(self.text[start:end])
+            if agent_noun(m.group(0), self.terms["things"])
+            and m.group(0).lower() not in self.terms["weekdays"]
+            and not any(h.start <= start + m.start() < h.end for h in skip)
+        ]
 
     def _phrase(self, hit: Hit, end: int) -> Element:
         """A hit extended to the end of its phrase ("scheduled directly by Parent with the provider")."""
@@ -342,7 +378,7 @@ class ElementFinder:
         text = self.text
         passive = _PAID_PARTY.search(text, start, end)
         if passive is not None:  # "The Parent will be reimbursed for mileage"
-            party = next((h for h in hits if h.label in ("parties", "PERSON") and h.end == passive.start(1)), None)
+            party = next((h for h in hits if h.label in _PEOPLE and h.end == passive.start(1)), None)
             if party is not None:
                 return self.element(party.start, party.end)
         cues = self.terms["payee_cues"]
@@ -353,13 +389,13 @@ class ElementFinder:
             np_start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
             np_start += len(re.match(r"(?:the\s+)?", text[np_start:end], re.I).group(0))
             party = next(
-                (h for h in hits if h.label in ("parties", "PERSON") and h.start == np_start), None
+                (h for h in hits if h.label in _PEOPLE and h.start == np_start), None
             )
             if party is not None:  # "the Parent", "Parent's counsel"
                 owner = _POSSESSED.match(text, party.end, end)
                 return self.element(party.start, owner.end() if owner else party.end)
             name = _NAME.match(text, np_start, end)
-            if name and cue != "reimburse":
+            if name:
                 return self.element(np_start, name.end())
         return None
 

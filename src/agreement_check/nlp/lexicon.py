@@ -118,6 +118,16 @@ _ANCHOR_ATTRS = ("LOWER", "ORTH", "TEXT", "SHAPE")
 _UNBOUNDED = 4  # tokens a "*" or "+" operator is assumed to cover when sizing windows
 
 
+# A noun naming someone by what they do: "interpreter", "tutor", "therapist", "consultant".
+_AGENT_NOUN = re.compile(r"(?:[^m]er|or|ist|ian|ant|(?<!m)ent)s?$")
+
+
+def agent_noun(word: str, things: Terms) -> bool:
+    """Whether a word names someone by what they do ("instructor"), not a thing listed in
+    ``things`` ("semester", "order")."""
+    return bool(_AGENT_NOUN.search(word.lower())) and word.lower() not in things
+
+
 def words(name: str, extra: Mapping[str, Sequence[str]] | None) -> list[str]:
     """Word list ``name`` with the advocate's extra terms for it."""
     return load_words(name, tuple((extra or {}).get(name, ())))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .hits import Hit
-from .lexicon import Terms
+from .lexicon import Terms, agent_noun
 
 _CLAUSE_BREAK = re.compile(  # a period after a long word ends a run-in heading: "Services. dist will"
     r"[,;:()]|(?<=\w{4})\.\s|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
@@ -50,8 +50,6 @@ _THING_LABELS = (
 _POSSESSOR = re.compile(r"\W*(?:the\s+)?([\w.]+(?:\s+[\w.]+)?)(?:'s|’s)\s", re.I)
 _PARTY_LABELS = ("parties", "parent_parties", "PERSON")
 _NAME_JOINERS = frozenset({"and", "&", "+", "of", "de", "del", "la"})
-# A noun naming someone by what they do: "interpreter", "tutor", "therapist", "consultant".
-_AGENT_NOUN = re.compile(r"(?:[^m]er|or|ist|ian|ant|(?<!m)ent)s?$")
 # "District to provide ...": a party, "to" and a verb at the start of a sentence.
 _NOTE = re.compile(  # after a bullet or a run-in label: "Step 2: BCBA to complete ..."
     r"\s*(?:[-–•*]\s*)?(?:[\w .]{1,20}:\s*)?(?:the\s+)?[A-Za-z][\w'’ +&./]{0,40}?\s+(?P<to>to)\s+(?!be\b|the\b|a\b|an\b|\d)(?P<verb>[a-z]+)\b"
@@ -282,7 +280,7 @@ class UndertakingFinder:
         proper = all(w[:1].isupper() for w in names) and (
             len(names) > 1 or determined or (len(head) > 1 and head.isalpha() and words[-1].isupper())
         )
-        return proper or bool(_AGENT_NOUN.search(head))
+        return proper or agent_noun(head, self.terms["things"])
 
     def _passive_subject(
         self, subject: tuple[int, int], predicate: int, end: int, hits: list[Hit]

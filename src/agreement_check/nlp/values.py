@@ -20,6 +20,11 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }
 _ADVERBS = {"once": 1, "twice": 2, "thrice": 3}
+_NUMBER_WORD = "|".join(w for w in sorted([*_TENS, *_UNITS, "hundred", "thousand"], key=len, reverse=True) if w != "half")
+# A run of number words; "and" only after a hundred or thousand ("one hundred and twenty").
+_SPELLED = re.compile(
+    rf"(?:{_NUMBER_WORD})\b(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*", re.I
+)
 _NUMBER = re.compile(
     r"\$?\d[\d,]*(?:\.\d+)?|\b(?:%s)(?:[\s-]+(?:%s))?\b|\b(?:%s)\b|\b(?:%s)\b"
     % ("|".join(_TENS), "|".join(_UNITS), "|".join(_UNITS), "|".join(_ADVERBS)),
@@ -57,11 +62,22 @@ def number(text: str) -> float | None:
     elif word in _ADVERBS:
         value = float(_ADVERBS[word])
     else:
-        parts = re.split(r"[\s-]+", word)
-        value = float(_TENS.get(parts[0], _UNITS.get(parts[0], 0)))
-        if len(parts) > 1:
-            value += _UNITS.get(parts[1], 0)
+        run = _SPELLED.match(text, m.start())
+        value = _spelled(run.group(0)) if run else float(_UNITS.get(word, 0))  # "half"
     return int(value) if value == int(value) else value
+
+
+def _spelled(words: str) -> float:
+    """A number in words: "twenty-four" -> 24, "Three Thousand Five Hundred" -> 3500."""
+    total = current = 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "hundred":
+            current *= 100
+        elif word == "thousand":
+            total, current = total + current * 1000, 0.0
+        else:
+            current += _TENS.get(word, _UNITS.get(word, 0))
+    return total + current
 
 
 def last_number(text: str) -> float | None:
