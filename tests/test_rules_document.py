@@ -67,6 +67,12 @@ def test_signature_layouts(layout: str, expected: tuple[bool, bool]) -> None:
     assert roles(layout) == expected
 
 
+def test_the_signature_block_is_read_once_per_document() -> None:
+    """AC401 and AC402 both ask for it; the second asks the memo, not the matcher."""
+    ctx = Context(analysis(SIGNED))
+    assert signature_block(ctx) is signature_block(ctx)
+
+
 def test_a_clause_just_above_the_signatures_is_not_a_title() -> None:
     assert roles("Parent will make the Student available.", "Counsel for Parent: ________") == (False, False)
 
@@ -99,6 +105,8 @@ def test_complete_draft_has_no_document_findings() -> None:
         ("In the event the District does not timely provide a service, the Parent may seek enforcement.", "AC408"),
         ("Should the District fail to comply, the Parent may file a complaint with NMPED.", "AC408"),
         ("Either party may void this Agreement within three business days.", None),
+        # A condition and a failure make a failure clause only in one sentence.
+        ("If needed, the Parent may contact the Director. The Student failed the vision screening.", None),
     ],
 )
 def test_required_statements(statement: str, missing: str | None) -> None:
@@ -132,6 +140,8 @@ def test_terms_to_review(term: str, codes: set[str]) -> None:
         ("The Parent alleges that the District failed to implement the IEP. The District denies it.", False),
         ("Any missed session shall be made up within ten school days.", False),
         ("If a session is missed because the Student is absent, it will not be made up.", False),
+        # "Dr." ends no sentence, so the allegation still governs the clause after the name.
+        ("The Parent alleges, relying on Dr. Ruiz, that the Student did not receive 14 sessions.", False),
     ],
 )
 def test_admission_of_missed_services(background: str, fires: bool) -> None:
@@ -144,7 +154,7 @@ def test_any_compensatory_award_is_a_remedy() -> None:
 
 
 def test_admission_finding_quotes_the_admission() -> None:
-    admission = "The District acknowledges that the Student did not receive 14 reading sessions."
+    admission = "The District acknowledges that Dr. Ruiz did not provide 14 speech sessions to the Student."
     a = analysis("Background.", admission, CONFIDENTIAL, ENFORCEABLE, REMEDY, SIGNED)
     (finding,) = [f for f in run(a) if f.code == "AC207"]
     assert finding.text == admission

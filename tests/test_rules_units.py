@@ -6,12 +6,14 @@ the documented examples through the whole pipeline.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from agreement_check import extract
-from agreement_check.model import ELEMENT_NAMES, Analysis, Commitment, DateMention, Element
+from agreement_check import extract, rules
+from agreement_check.model import ELEMENT_NAMES, KINDS, Analysis, Commitment, DateMention, Element
 from agreement_check.rules import CATALOGUE, Context, run
 from agreement_check.rules.comped import capacity
 from agreement_check.rules.timing import periods, resolve
@@ -82,6 +84,28 @@ def test_time_per_week_is_both_frequency_and_amount() -> None:
     assert not {"AC102", "AC103"} & codes(analyse(text, c))
 
 
+def test_a_rule_fires_only_on_the_kinds_it_names() -> None:
+    """A passive clause of each kind that states nothing gets the codes LABELING.md gives its
+    kind, each from a rule whose ``kinds`` name it."""
+    text = "\n".join(f"Clause {kind}." for kind in KINDS)
+    bare = [commitment(text, f"Clause {kind}.", kind=kind, party=None, cid=kind) for kind in KINDS]
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for f in run(analyse(text, *bare)):
+        if f.commitment is not None:
+            assert f.commitment in CATALOGUE[f.code].kinds, f
+            found[f.commitment].add(f.code)
+    one_time = {"AC101", "AC106"}
+    assert found == {
+        "service": {"AC101", "AC102", "AC103", "AC104", "AC105", "AC107"},
+        "comp_ed": {"AC101", "AC104", "AC201", "AC202", "AC203", "AC204", "AC205"},
+        "evaluation": one_time,
+        "meeting": one_time,
+        "payment": one_time | {"AC108", "AC109"},
+        "action": one_time,
+        "parent": {"AC101"},
+    }
+
+
 def test_kind_decides_which_elements_are_required() -> None:
     text = "The District shall train the teachers. Parent will sign the consent."
     action = commitment(text, "The District shall train the teachers.", kind="action")
@@ -131,7 +155,14 @@ def test_periods_count_every_calendar_week_touched() -> None:
 def test_ac206_capacity_from_hours_per_week() -> None:
     cap = capacity(award(), Context(analyse(AWARD)))
     assert cap is not None and (cap.amount, cap.fits) == (60, 13)
-    assert "AC206" in codes(analyse(AWARD, award()))
+    (finding,) = run(analyse(AWARD, award()), lambda code: code == "AC206")
+    assert finding.message.endswith("at most 13 of the 60 hours fit between March 3, 2025 and May 30, 2025.")
+
+
+def test_rules_format_dates_the_same_on_every_platform() -> None:
+    """strftime's "%-d" is glibc's alone (Windows raises ValueError): rules format days with describe.day."""
+    sources = Path(rules.__file__).parent.glob("*.py")
+    assert [p.name for p in sources if re.search(r"%-[a-zA-Z]", p.read_text(encoding="utf-8"))] == []
 
 
 def test_ac206_capacity_from_sessions_times_length() -> None:

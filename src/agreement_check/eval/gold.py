@@ -13,17 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agreement_check.model import KINDS
+from agreement_check.rules import CATALOGUE
 
-#: Which kinds each commitment-level code may be labelled on (LABELING.md).
-CODE_KINDS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("AC101", "AC301", "AC302", "AC303", "AC304", "AC501", "AC502", "AC503", "AC504", "AC505"), frozenset(KINDS)),
-    **dict.fromkeys(("AC102", "AC103", "AC105", "AC107"), frozenset({"service"})),
-    "AC104": frozenset({"service", "comp_ed"}),
-    "AC106": frozenset({"evaluation", "meeting", "payment", "action"}),
-    **dict.fromkeys(("AC108", "AC109"), frozenset({"payment"})),
-    "AC110": frozenset({"evaluation"}),
-    **dict.fromkeys(("AC201", "AC202", "AC203", "AC204", "AC205", "AC206"), frozenset({"comp_ed"})),
-}
+#: Which kinds each commitment-level code may be labelled on (LABELING.md): the kinds each
+#: rule of the catalogue applies to.
+CODE_KINDS: dict[str, frozenset[str]] = {code: r.kinds for code, r in CATALOGUE.items() if r.kinds is not None}
 DOC_CODES: frozenset[str] = frozenset(
     ("AC207", "AC401", "AC402", "AC403", "AC404", "AC405", "AC406", "AC407", "AC408", "AC409")
     + ("AC501", "AC502", "AC503", "AC504", "AC505")

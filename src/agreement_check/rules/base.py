@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Literal
+from functools import cached_property
+from typing import Literal, TypeVar
 
-from agreement_check.model import Analysis, Commitment, Severity
+from agreement_check.model import KINDS, Analysis, Commitment, Severity
+from agreement_check.rules.phrases import Reader
 from agreement_check.rules.words import PhraseFinder
 
 Scope = Literal["commitment", "document"]
+Kinds = frozenset[str]
+ALL_KINDS: Kinds = frozenset(KINDS)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,7 @@ class Example:
 
     text: str
     fires: bool
+    clause: str | None = None  # where a commitment rule fires, when the text holds several clauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,18 @@ class Context:
     analysis: Analysis
     words: Mapping[str, Sequence[str]] = field(default_factory=dict)
     _finders: dict[tuple[str, str | None], PhraseFinder] = field(default_factory=dict, repr=False)
+    _memo: dict[Callable[[Context], object], object] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def reader(self) -> Reader:
+        """The NLP stage's tokens and sentences, with the user's extra abbreviations."""
+        return Reader.of(self.words)
+
+    def once(self, fn: Callable[[Context], T]) -> T:
+        """``fn(self)``, computed once however many rules ask for it."""
+        if fn not in self._memo:
+            self._memo[fn] = fn(self)
+        return self._memo[fn]  # type: ignore[return-value]
 
     def phrases(self, name: str, exceptions: str | None = None) -> PhraseFinder:
         """A finder for word list ``name``; matches inside a phrase of ``exceptions`` do not count."""
@@ -57,12 +75,17 @@ DocumentCheck = Callable[[Context], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
-    """One catalogue entry: its stable code and name, its documentation and its check."""
+    """One catalogue entry: its stable code and name, its documentation and its check.
+
+    ``kinds`` are the kinds of commitment the rule can fire on; None for a rule about the
+    document as a whole.
+    """
 
     code: str
     name: str
     severity: Severity
     scope: Scope
+    kinds: Kinds | None
     summary: str
     explanation: str
     question: str
@@ -88,21 +111,23 @@ class Doc:
     legal_basis: str | None = None
 
 
-def _register(doc: Doc, scope: Scope, check: DocumentCheck) -> None:
-    REGISTERED.append(Rule(scope=scope, check=check, **{f.name: getattr(doc, f.name) for f in fields(doc)}))
+def _register(doc: Doc, scope: Scope, kinds: Kinds | None, check: DocumentCheck) -> None:
+    fixed = {f.name: getattr(doc, f.name) for f in fields(doc)}
+    REGISTERED.append(Rule(scope=scope, kinds=kinds, check=check, **fixed))
 
 
-def commitment_rule(doc: Doc) -> Callable[[CommitmentCheck], CommitmentCheck]:
-    """Registers ``fn(commitment, ctx) -> message | None``, run on every commitment."""
+def commitment_rule(doc: Doc, kinds: Iterable[str] = ALL_KINDS) -> Callable[[CommitmentCheck], CommitmentCheck]:
+    """Registers ``fn(commitment, ctx) -> message | None``, run on every commitment of ``kinds``."""
+    applies = frozenset(kinds)
 
     def register(fn: CommitmentCheck) -> CommitmentCheck:
         def check(ctx: Context) -> Iterator[Hit]:
             for c in ctx.analysis.commitments:
-                message = fn(c, ctx)
+                message = fn(c, ctx) if c.kind in applies else None
                 if message:
                     yield Hit(message, c.start, c.end, c)
 
-        _register(doc, "commitment", check)
+        _register(doc, "commitment", applies, check)
         return fn
 
     return register
@@ -111,12 +136,12 @@ def commitment_rule(doc: Doc) -> Callable[[CommitmentCheck], CommitmentCheck]:
 def document_rule(doc: Doc, scope: Scope = "document") -> Callable[[DocumentCheck], DocumentCheck]:
     """Registers ``fn(ctx) -> hits`` run once per document.
 
-    Consistency rules use ``scope="commitment"``: their hits name the commitment whose clause
-    holds the bad date, or none when the date is outside every clause.
+    Consistency rules use ``scope="commitment"``: their hits name the commitment (of any
+    kind) whose clause holds the bad date, or none when the date is outside every clause.
     """
 
     def register(fn: DocumentCheck) -> DocumentCheck:
-        _register(doc, scope, fn)
+        _register(doc, scope, ALL_KINDS if scope == "commitment" else None, fn)
         return fn
 
     return register

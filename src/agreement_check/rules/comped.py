@@ -16,11 +16,9 @@ from datetime import date
 
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, Hit, commitment_rule, document_rule
-from agreement_check.rules.describe import element, stated, subject
+from agreement_check.rules.describe import day, element, stated, subject
 from agreement_check.rules.elements import has_rate, requires
-from agreement_check.rules.phrases import matches
 from agreement_check.rules.timing import periods, resolve
-from agreement_check.rules.words import sentences
 
 COMPLETE_AWARD = (
     "The District will provide twenty-four (24) hours of compensatory speech-language therapy, "
@@ -87,12 +85,11 @@ def _generic(c: Commitment, ctx: Context) -> bool:
                 True,
             ),
         ),
-    )
+    ),
+    kinds=("comp_ed",),
 )
 def comp_ed_service(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "comp_ed" and _generic(c, ctx):
-        return f"{subject(c)} does not say what service the hours are for."
-    return None
+    return f"{subject(c)} does not say what service the hours are for." if _generic(c, ctx) else None
 
 
 requires(
@@ -184,10 +181,11 @@ requires(
                 False,
             ),
         ),
-    )
+    ),
+    kinds=("comp_ed",),
 )
 def comp_ed_schedule(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "comp_ed" and not has_rate(c, ctx) and not stated(c, "schedule"):
+    if not has_rate(c, ctx) and not stated(c, "schedule"):
         return f"{subject(c)} states neither a rate nor how the sessions will be scheduled."
     return None
 
@@ -279,18 +277,16 @@ def _number(x: float) -> str:
                 True,
             ),
         ),
-    )
+    ),
+    kinds=("comp_ed",),
 )
 def comp_ed_cannot_fit(c: Commitment, ctx: Context) -> str | None:
-    if c.kind != "comp_ed":
-        return None
     cap = capacity(c, ctx)
     if cap is None or cap.fits >= cap.amount:
         return None
     return (
         f"{subject(c)}: at the stated rate at most {_number(math.floor(cap.fits))} of the "
-        f"{_number(cap.amount)} {cap.unit} fit between {cap.start:%B %-d, %Y} and "
-        f"{cap.deadline:%B %-d, %Y}."
+        f"{_number(cap.amount)} {cap.unit} fit between {day(cap.start)} and {day(cap.deadline)}."
     )
 
 
@@ -298,10 +294,10 @@ def _admission(ctx: Context) -> tuple[int, int] | None:
     """The first sentence that admits services were missed (an allegation or denial is no admission)."""
     text = ctx.analysis.document.text
     missed, disputed = ctx.phrases("missed", "rules-missed-exceptions"), ctx.phrases("rules-disputed")
-    for s, e in sentences(text):
+    for s, e in ctx.reader.units(ctx.analysis.document, "sentence"):
         sentence = text[s:e]
         found = [start for start, _ in missed.find(sentence)]
-        found += [start for _, start, _ in matches(sentence, "missed")]
+        found += [m.start for m in ctx.reader.matches(sentence, "missed")]
         if found and not any(d < min(found) for d, _ in disputed.find(sentence)):
             return s, e
     return None

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterator
-from datetime import date
 
 from agreement_check.model import Commitment, DateMention, Element
 from agreement_check.rules.base import Context, Doc, Example, Hit, document_rule
-from agreement_check.rules.describe import subject
+from agreement_check.rules.describe import day, subject
 from agreement_check.rules.timing import resolve
-
-
-def _day(d: date) -> str:
-    return f"{d:%B} {d.day}, {d.year}"
 
 
 def _inside(c: Commitment, start: int) -> bool:
@@ -93,7 +88,7 @@ def end_before_start(ctx: Context) -> Iterator[Hit]:
             start = resolve(start_el.value, ctx, latest=False)
             end = resolve(end_el.value, ctx, latest=True)
             if start and end and end < start:
-                message = f"{subject(c)} ends ({_day(end)}) before it starts ({_day(start)})."
+                message = f"{subject(c)} ends ({day(end)}) before it starts ({day(start)})."
                 yield _hit(message, c, (start_el, end_el))
 
     return _unique(hits())
@@ -125,7 +120,7 @@ def wrong_weekday(ctx: Context) -> Iterator[Hit]:
         actual = calendar.day_name[m.value.weekday()]
         if actual.lower().startswith(m.weekday.strip(" .,").lower()[:3]):
             return None
-        return f"“{m.text}”: {_day(m.value)} is a {actual}, not a {m.weekday.strip(' .,')}."
+        return f"“{m.text}”: {day(m.value)} is a {actual}, not a {m.weekday.strip(' .,')}."
 
     return _mentions(ctx, bad)
 
@@ -169,7 +164,7 @@ def deadline_before_agreement(ctx: Context) -> Iterator[Hit]:
             el = c.elements.get("deadline")
             due = resolve(el.value, ctx, latest=True) if el else None
             if el and due and due < agreed:
-                message = f"{subject(c)}: the deadline {_day(due)} is before the agreement date {_day(agreed)}."
+                message = f"{subject(c)}: the deadline {day(due)} is before the agreement date {day(agreed)}."
                 yield _hit(message, c, (el,))
 
     return _unique(hits())

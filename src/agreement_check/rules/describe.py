@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from agreement_check.model import Commitment, Element
 
 _KIND_NAMES = {
@@ -54,3 +56,8 @@ def stated(c: Commitment, *names: str) -> bool:
 
 def quoted(phrases: list[str]) -> str:
     return ", ".join(f"“{p}”" for p in phrases)
+
+
+def day(d: date) -> str:
+    """"March 3, 2025" on every platform: strftime has no portable day without a leading zero."""
+    return f"{d:%B} {d.day}, {d.year}"

@@ -10,12 +10,12 @@ of attorney fees, and the absence of any remedy if the District does not do what
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from agreement_check.rules.base import Context, Doc, Example, Hit, document_rule
-from agreement_check.rules.phrases import Unit, labels, units
+from agreement_check.rules.phrases import Reader, Unit
 
 Role = Literal["parent", "district", "other"]
 
@@ -38,7 +38,7 @@ _REMEDY = (
 _PARENT_LINE = "Parent: ______________________  Date: 2/11/2025\n\n"
 _DISTRICT_LINE = "Director of Special Education: ______________________  Date: 2/11/2025\n\n"
 _MEDIATOR_LINE = "Mediator: ______________________  Date: 2/11/2025\n"
-_COMPLETE = _TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _PARENT_LINE + _DISTRICT_LINE + _MEDIATOR_LINE
+COMPLETE_AGREEMENT = _TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _PARENT_LINE + _DISTRICT_LINE + _MEDIATOR_LINE
 
 
 # What separates one signer's title from the next inside a signature paragraph.
@@ -65,12 +65,12 @@ class SignatureBlock:
         return any(role in c.roles for c in self.captions)
 
 
-def _captions(text: str) -> Iterator[Caption]:
+def _captions(reader: Reader, text: str) -> Iterator[Caption]:
     for part in _SIGN_MARK.split(text):
         part = part.strip(" :,")
         if not part:
             continue
-        found = labels(part)
+        found = reader.labels(part)
         if "role-other" in found:  # "Counsel for Parent" is not the parent
             yield Caption(part, frozenset({"other"}))
         else:
@@ -84,13 +84,17 @@ def _is_caption(text: str) -> bool:
 
 def signature_block(ctx: Context) -> SignatureBlock | None:
     """The paragraphs with signature lines, and the short titles just above or under them."""
-    doc = ctx.analysis.document
+    return ctx.once(_signature_block)
+
+
+def _signature_block(ctx: Context) -> SignatureBlock | None:
+    doc, reader = ctx.analysis.document, ctx.reader
     texts = [doc.block_text(b) for b in doc.blocks]
-    lines = [i for i, t in enumerate(texts) if "signature-line" in labels(t)]
+    lines = [i for i, t in enumerate(texts) if "signature-line" in reader.labels(t)]
     if not lines:
         return None
     near = {j for i in lines for j in (i - 1, i + 1) if 0 <= j < len(texts) and _is_caption(texts[j])}
-    captions = tuple(c for j in sorted(near | set(lines)) for c in _captions(texts[j]))
+    captions = tuple(c for j in sorted(near | set(lines)) for c in _captions(reader, texts[j]))
     return SignatureBlock(doc.blocks[lines[0]].start, doc.blocks[lines[-1]].end, captions)
 
 
@@ -116,7 +120,7 @@ def _signature_hit(ctx: Context, role: Role, message: str) -> Iterator[Hit]:
         question="Can a signature line for me, the parent or guardian, be added?",
         legal_basis="34 CFR 300.506(b)(6)(ii); 34 CFR 300.510(d)(1)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(_TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _DISTRICT_LINE + _MEDIATOR_LINE, True),
             Example(
                 _TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY
@@ -144,7 +148,7 @@ def missing_parent_signature(ctx: Context) -> Iterator[Hit]:
         question="Who will sign for the District, and do they have the authority to bind it?",
         legal_basis="34 CFR 300.506(b)(6)(ii); 34 CFR 300.510(d)(1)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(
                 _TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _PARENT_LINE
                 + "Counsel for the District: ______________________  Date: __________\n\n" + _MEDIATOR_LINE,
@@ -161,26 +165,35 @@ def missing_district_signature(ctx: Context) -> Iterator[Hit]:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """A statement the draft makes: labels that occur together in one sentence or paragraph."""
+    """A statement the draft makes: labels that occur together in one sentence or paragraph,
+    and, for a paragraph, a statement one of its sentences makes (``having``)."""
 
     needs: frozenset[str]
     unit: Unit = "sentence"
     unless: str | None = None
+    having: Statement | None = None
 
     def find(self, ctx: Context) -> tuple[int, int] | None:
+        """The first sentence or paragraph that makes the statement."""
+        return next(self._made(ctx, ctx.reader.units(ctx.analysis.document, self.unit)), None)
+
+    def _made(self, ctx: Context, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         text = ctx.analysis.document.text
-        for s, e in units(ctx.analysis.document, self.unit):
-            found = labels(text[s:e])
-            if self.needs <= found and self.unless not in found:
-                return s, e
-        return None
+        for s, e in spans:
+            found = ctx.reader.labels(text[s:e])
+            if self.needs <= found and self.unless not in found and (
+                self.having is None or any(self.having._made(ctx, ctx.reader.sentences(text[s:e], s)))
+            ):
+                yield s, e
 
 
 CONFIDENTIALITY = Statement(frozenset({"confidential", "not-evidence"}), unit="paragraph")
 ENFORCEABILITY = Statement(frozenset({"enforceable", "court"}))
 RELEASE = Statement(frozenset({"release", "all-claims"}), unless="keeps-right")
 FEE_WAIVER = Statement(frozenset({"fees", "fee-waiver"}), unless="keeps-right")
-REMEDY = Statement(frozenset({"failure", "remedy"}), unit="paragraph")
+# "If the District fails to ..." in one sentence, and what the parent can then do in its paragraph.
+FAILURE = Statement(frozenset({"condition", "failing"}))
+REMEDY = Statement(frozenset({"remedy"}), unit="paragraph", having=FAILURE)
 
 
 def _missing(ctx: Context, statement: Statement, message: str) -> Iterator[Hit]:
@@ -208,7 +221,7 @@ def _present(ctx: Context, statement: Statement, message: str) -> Iterator[Hit]:
         question="Can the agreement state that what was said in mediation is confidential and cannot be used as evidence later?",
         legal_basis="34 CFR 300.506(b)(6)(i)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(_TITLE + _TERM + _ENFORCEABLE + _REMEDY + _PARENT_LINE + _DISTRICT_LINE, True),
         ),
     )
@@ -233,7 +246,7 @@ def missing_confidentiality(ctx: Context) -> Iterator[Hit]:
         question="Can the agreement state that it is legally binding and enforceable in state or federal court?",
         legal_basis="34 CFR 300.506(b)(7); 34 CFR 300.510(d)(2)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(_TITLE + _TERM + _CONFIDENTIAL + _REMEDY + _PARENT_LINE + _DISTRICT_LINE, True),
         ),
     )
@@ -256,7 +269,7 @@ def missing_enforceability(ctx: Context) -> Iterator[Hit]:
         question="What is the date of this agreement, and can it be written on it?",
         legal_basis="34 CFR 300.510(e)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(
                 "MEDIATION AGREEMENT\n\n" + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY
                 + "Parent: ______________________  Date: __________\n\n"
@@ -285,7 +298,7 @@ def missing_agreement_date(ctx: Context) -> Iterator[Hit]:
         question="Which claims am I giving up by signing, and can the release be limited to the issues in this dispute?",
         legal_basis=None,
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(
                 _TITLE + _TERM + "Parent releases and forever discharges the District from any and all "
                 "claims, known or unknown, arising under the IDEA through the date of this Agreement.\n\n"
@@ -319,7 +332,7 @@ def broad_release(ctx: Context) -> Iterator[Hit]:
         question="Am I giving up the right to recover attorney fees, and do I intend to?",
         legal_basis="20 U.S.C. 1415(i)(3)(B)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(
                 _TITLE + _TERM + "Each party shall bear its own attorney fees and costs.\n\n"
                 + _CONFIDENTIAL + _ENFORCEABLE + _REMEDY + _PARENT_LINE + _DISTRICT_LINE,
@@ -353,7 +366,7 @@ def attorney_fee_waiver(ctx: Context) -> Iterator[Hit]:
         question="What happens, and what can I do, if the District does not carry out this agreement?",
         legal_basis="34 CFR 300.152; 34 CFR 300.506(b)(7)",
         examples=(
-            Example(_COMPLETE, False),
+            Example(COMPLETE_AGREEMENT, False),
             Example(_TITLE + _TERM + _CONFIDENTIAL + _ENFORCEABLE + _PARENT_LINE + _DISTRICT_LINE, True),
         ),
     )
@@ -374,7 +387,7 @@ def missing_remedy(ctx: Context) -> Iterator[Hit]:
         ),
         question="Can I have a clean copy, with every change accepted or rejected and the comments removed, before I sign?",
         legal_basis=None,
-        examples=(Example(_COMPLETE, False),),
+        examples=(Example(COMPLETE_AGREEMENT, False),),
     )
 )
 def unresolved_tracked_changes(ctx: Context) -> Iterator[Hit]:

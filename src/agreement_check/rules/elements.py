@@ -10,7 +10,6 @@ from __future__ import annotations
 from agreement_check.model import Commitment
 from agreement_check.rules.base import Context, Doc, Example, commitment_rule
 from agreement_check.rules.describe import element, stated, subject
-from agreement_check.rules.phrases import labels
 
 IEP_SERVICES = "34 CFR 300.320(a)(7)"
 ONE_TIME_KINDS = ("evaluation", "meeting", "payment", "action")
@@ -27,11 +26,9 @@ def requires(doc: Doc, kinds: tuple[str, ...], names: tuple[str, ...], missing: 
     """Registers a rule that fires on a commitment of one of ``kinds`` stating none of the
     elements ``names``; its message is the commitment's subject and ``missing``."""
 
-    @commitment_rule(doc)
+    @commitment_rule(doc, kinds)
     def check(c: Commitment, ctx: Context) -> str | None:
-        if c.kind in kinds and not stated(c, *names):
-            return f"{subject(c)} {missing}."
-        return None
+        return None if stated(c, *names) else f"{subject(c)} {missing}."
 
 
 def has_rate(c: Commitment, ctx: Context) -> bool:
@@ -113,12 +110,11 @@ def missing_party(c: Commitment, ctx: Context) -> str | None:
                 False,
             ),
         ),
-    )
+    ),
+    kinds=("service",),
 )
 def missing_frequency(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "service" and not has_rate(c, ctx):
-        return f"{subject(c)} does not say how often it will be provided."
-    return None
+    return None if has_rate(c, ctx) else f"{subject(c)} does not say how often it will be provided."
 
 
 requires(
@@ -213,22 +209,25 @@ requires(
         explanation=(
             "An evaluation, meeting, payment or other one-time act needs a date by which it "
             "must be done. A relative deadline (“within 10 school days after the report is "
-            "received”) counts. Without one, the act can be put off indefinitely."
+            "received”, “at least five school days before the IEP meeting”) counts; a start "
+            "date does not, since an act begun on time can still go unfinished. Without a "
+            "deadline, the act can be put off indefinitely."
         ),
         question="By what date will this be done?",
         legal_basis=None,
         examples=(
             Example("The District shall train Student's general education teachers on the behavior intervention plan.", True),
+            Example("The District shall begin a comprehensive reevaluation of Student starting March 3, 2025.", True),
             Example("The District shall complete a functional behavioral assessment of Student no later than April 25, 2025.", False),
             Example(
-                "The District will convene an IEP meeting within ten (10) school days after the FBA "
-                "is completed.",
+                "The District shall give the Parent a draft of the revised IEP at least five (5) "
+                "school days before the IEP meeting.",
                 False,
             ),
         ),
     ),
     ONE_TIME_KINDS,
-    ("deadline", "end", "start"),
+    ("deadline", "end"),
     "has no deadline",
 )
 
@@ -280,8 +279,9 @@ requires(
                 True,
             ),
             Example(
-                "The District will reimburse Parent $480 for the private speech screening within 30 "
-                "calendar days of the date of this Agreement.",
+                "The District will reimburse the Parent for mileage driven to private speech therapy "
+                "appointments at the rate of $0.67 per mile, within 30 calendar days of receiving "
+                "the mileage log.",
                 False,
             ),
         ),
@@ -311,8 +311,8 @@ requires(
                 True,
             ),
             Example(
-                "The District will reimburse Parent $480 for the private speech screening within 30 "
-                "calendar days of the date of this Agreement.",
+                "The District will pay Dr. Ruiz, the Student's private audiologist, $450 for the "
+                "audiology evaluation no later than January 31, 2025.",
                 False,
             ),
         ),
@@ -348,14 +348,15 @@ requires(
                 False,
             ),
             Example(
-                "The District shall complete a functional behavioral assessment of Student no later "
-                "than April 25, 2025.",
+                "The District shall complete an occupational therapy evaluation of Student no later "
+                "than May 1, 2025.",
                 False,
             ),
         ),
-    )
+    ),
+    kinds=("evaluation",),
 )
 def iee_cost_terms(c: Commitment, ctx: Context) -> str | None:
-    if c.kind == "evaluation" and labels(c.text, "rules-iee") and not stated(c, "amount"):
+    if ctx.reader.labels(c.text, "rules-iee") and not stated(c, "amount"):
         return "The independent educational evaluation has no cost cap or rate."
     return None
