@@ -255,3 +255,18 @@ def test_providers_named_by_what_they_do(sentence: str, provider: str) -> None:
 def test_payees_as_notes_name_them() -> None:
     assert clause("Dist will reimburse mom up to $600 by 4/1/25.")["payee"].text == "mom"
     assert clause("Dist will reimburse Elena $450 for the private OT eval by 4/1/25.")["payee"].text == "Elena"
+
+
+def test_every_relative_time_of_a_clause_stays_reachable() -> None:
+    from agreement_check.rules import run
+
+    text = (
+        HEAD + "1. The District will convene an IEP meeting within 10 school days of the FBA report "
+        "and will send the Parent the draft IEP within 5 days.\n"
+    )
+    analysis = analyze(from_string(text))
+    (meeting,) = analysis.commitments
+    assert meeting.elements["deadline"].text == "within 10 school days"
+    assert meeting.elements["time2"].value["n"] == 5  # kept beside the deadline, not in the JSON slots
+    codes = {f.code for f in run(analysis)}
+    assert {"AC302", "AC303"} <= codes  # "within 5 days": no day type, no anchor

@@ -52,6 +52,9 @@ _START_POINT = re.compile(
 _END_POINT = re.compile(
     r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close|eos?y)\b", re.I
 )
+#: Key prefix of the relative times a clause states beyond its start, end and deadline
+#: ("time2", "time3"); they are elements for the rules, not report slots.
+MORE_TIMES = "time"
 ONE_TIME = ("evaluation", "meeting", "payment", "action", "parent")
 
 
@@ -208,7 +211,9 @@ class ElementFinder:
             # or plain time, and only then the end of a period it mentions.
             rank = {"deadline": 0, "": 1, "start": 1, "period": 2, "end": 2}
             times.sort(key=lambda t: (rank[t.slot] + (t.label != "RELATIVE" and t.slot == ""), t.start))
+        unused: list[Time] = []
         for t in times:
+            used = False
             for slot in self._slots(kind, t):
                 if out[slot] is not None:
                     continue
@@ -216,6 +221,13 @@ class ElementFinder:
                 if t.slot == "period" and self._past(value):
                     continue  # "the evaluation they got in Dec. 2024" is history, not a term
                 out[slot] = self.element(t.start, t.end, value)
+                used = True
+            if not used and t.label == "RELATIVE":
+                unused.append(t)
+        for i, t in enumerate(sorted(unused, key=lambda t: t.start), 1):
+            # A second "within 10 days" in the clause: not the element, but its wording still
+            # counts (AC302, AC303). Reports show only ELEMENT_NAMES, so the JSON is unchanged.
+            out[f"{MORE_TIMES}{i + 1}"] = self.element(t.start, t.end, self.time_value(t, "deadline"))
 
     def _range_base(self, hit: Hit) -> date | None:
         """For "from September 2 through December 19, 2025": the day before the range's

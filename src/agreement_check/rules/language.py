@@ -14,6 +14,7 @@ from agreement_check.rules.base import Context, Doc, Example, commitment_rule
 from agreement_check.rules.describe import quoted, subject
 
 TIME_ELEMENTS = ("start", "end", "deadline")
+MORE_TIMES = "time"  # key prefix of further relative times (nlp.elements.MORE_TIMES)
 
 
 def wording(c: Commitment, ctx: Context, name: str, exceptions: str) -> list[str]:
@@ -75,11 +76,14 @@ def hedged(c: Commitment, ctx: Context) -> str | None:
 
 
 def relative_times(c: Commitment) -> Iterator[tuple[str, Element, dict]]:
-    """The start/end/deadline elements stated relative to something (“within 10 days of …”)."""
-    for name in TIME_ELEMENTS:
+    """The start/end/deadline elements stated relative to something (“within 10 days of …”),
+    then any further relative times of the clause, which the NLP stage keeps under "time2",
+    "time3", … (a second “within 10 days” is as ambiguous as the first)."""
+    names = [*TIME_ELEMENTS, *sorted(n for n in c.elements if n.startswith(MORE_TIMES))]
+    for name in names:
         el = c.elements.get(name)
         if el is not None and isinstance(el.value, dict) and "n" in el.value and "unit" in el.value:
-            yield name, el, el.value
+            yield (MORE_TIMES if name.startswith(MORE_TIMES) else name), el, el.value
 
 
 def _named(found: list[tuple[str, Element]]) -> str:
