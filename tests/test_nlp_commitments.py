@@ -406,3 +406,13 @@ def test_an_indefinite_by_phrase_names_a_provider_not_a_party() -> None:
 )
 def test_passives_about_the_students_program_notes_and_places(sentence: str, kind: str) -> None:
     assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+def test_should_is_a_hedged_commitment_but_not_a_condition() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1. The District should provide counseling weekly.\n"
+        "2. The Parent should send the private evaluation by May 1, 2026.\n"
+        "3. Should the Student be absent, the session will be made up.\n"
+        "4. If the District should fail to provide a session, the Parent may call the director.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [("1", "service", "District"), ("2", "parent", "Parent")]

@@ -32,6 +32,7 @@ from ..patterns import load_patterns, load_words
 PHRASE_LISTS: tuple[str, ...] = (
     "obligations",
     "permissions",
+    "soft_obligations",
     "parties",
     "parent_parties",
     "services",
@@ -104,7 +105,7 @@ DOCUMENT_WIDE: frozenset[str] = frozenset({"dates", "people"})
 _LINE_LABEL = re.compile(
     r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[-•*–▪◦·]|[A-Za-z][A-Za-z()/’' -]{0,40}:)\s"
 )
-_MARKERS = ("obligations", "permissions")
+_MARKERS = ("obligations", "permissions", "soft_obligations")
 
 #: Pattern file matched only against the header row of each table.
 COLUMNS_FILE = "table_columns"

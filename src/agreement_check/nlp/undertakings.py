@@ -18,7 +18,8 @@ from .hits import Hit
 from .lexicon import Terms, agent_noun
 
 _CLAUSE_BREAK = re.compile(  # a period after a long word ends a run-in heading: "Services. dist will"
-    r"[,;:()]|(?<=\w{4})\.\s|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s"
+    r"[,;:()]|(?<=\w{4})\.\s|\b(?:but|that|if|unless|then|so|when|whenever|where|whether|because|while|until)\s",
+    re.I,
 )
 _WORD = re.compile(r"[\w'’]+")
 _APPOSITION = re.compile(r"[,(]")
@@ -42,6 +43,9 @@ _NP_STOP = re.compile(
     re.I,
 )
 _PERMISSION = "permissions"
+_SOFT = "soft_obligations"
+_MARKERS = ("obligations", _PERMISSION, _SOFT)
+_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|in case)\s+$", re.I)
 # Hits that make a subject a thing rather than someone: "Speech therapy will ...".
 _THING_LABELS = (
     "services", "comp_ed", "evaluations", "meetings", "payments", "DATE", "MONTH", "SCHOOL_YEAR",
@@ -95,7 +99,7 @@ class UndertakingFinder:
         hits = self.ctx.hits.within(start, end)
         if any(h.label in ("boilerplate", "cure") for h in hits):
             return None
-        for marker in (h for h in hits if h.label in ("obligations", _PERMISSION)):
+        for marker in (h for h in hits if h.label in _MARKERS):
             found = self._at(marker, start, end, hits)
             if found is not None:
                 return found
@@ -133,9 +137,11 @@ class UndertakingFinder:
             return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
         word = after.group("word").lower()
         negated = bool(after.group("neg"))
-        hedged = marker.label == _PERMISSION
+        hedged = marker.label in (_PERMISSION, _SOFT)
         if hedged and not text[marker.start : marker.end].islower():
-            return None  # "May 2025" is a month
+            return None  # "May 2025" is a month, "Should the Student be absent" a condition
+        if marker.label == _SOFT and _CONDITION.search(text, start, self.subject_start(start, marker.start)):
+            return None  # "if the District should fail to ..."
         if word in self.terms["stative_verbs"]:
             return None
         passive = False
@@ -157,7 +163,7 @@ class UndertakingFinder:
             if not self._passive_subject(subject, predicate, end, hits):
                 return None
             party, span = self._agent(predicate, end, hits)
-            if hedged and span is not None and self._parent(span):
+            if marker.label == _PERMISSION and span is not None and self._parent(span):
                 return None
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
@@ -173,7 +179,7 @@ class UndertakingFinder:
             # or by whoever it comes "from".
             party, span = self._agent(predicate, end, hits, _SOURCE)
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
-        if party is None or (hedged and self._parent(span)):
+        if party is None or (marker.label == _PERMISSION and self._parent(span)):
             return None
         deferred = _INDEFINITE.match(text[subject[0] : subject[1]].lstrip()) is not None
         return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged, deferred)
