@@ -165,3 +165,79 @@ def test_markdown_extension_is_case_insensitive(tmp_path: Path) -> None:
         ("heading", "Title"),
         ("paragraph", "Body text here."),
     ]
+
+
+def test_line_end_hyphen_kept_or_dropped_by_how_the_draft_writes_the_word() -> None:
+    doc = from_string(
+        "The District will provide individual speech-\n"
+        "language therapy, and the speech-language pathologist will hold a follow-\n"
+        "up call after the evalu-\n"
+        "ation. The case manager will follow the plan and pick up the forms.\n"
+    )
+    assert doc.text == (
+        "The District will provide individual speech-language therapy, and the speech-language "
+        "pathologist will hold a follow-up call after the evaluation. The case manager will "
+        "follow the plan and pick up the forms."
+    )
+    assert doc.locate(doc.text.index("language therapy")).line == 2
+    assert doc.locate(doc.text.index("up call")).line == 3
+
+
+def test_hyphenated_word_broken_more_often_whole_is_joined() -> None:
+    doc = from_string("The IEP team will review the reevaluation report.\nA second re-\nevaluation follows.\n\nThe reevaluation is free.")
+    assert "A second reevaluation follows." in doc.text
+
+
+MARKDOWN = """\
+# **Settlement** Agreement
+
+1. **The District** will provide *speech therapy* as set out in [Attachment A](attachments/a.pdf).
+2. The Parent will email the form to `records@district.example` by __March 3, 2025__.
+   Parent: ________  Date: ____
+
+| **Service** | Frequency |
+|---|---|
+| _Speech_ | 2 \\* 30 min/week |
+"""
+
+
+def test_markdown_inline_markup_is_read_as_its_text(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(MARKDOWN, encoding="utf-8")
+    doc = load(tmp_path / "draft.md")
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("heading", "Settlement Agreement"),
+        ("list_item", "1. The District will provide speech therapy as set out in Attachment A."),
+        (
+            "list_item",
+            "2. The Parent will email the form to records@district.example by March 3, 2025. "
+            "Parent: ________ Date: ____",
+        ),
+        ("table_row", "Service | Frequency"),
+        ("table_row", "Speech | 2 * 30 min/week"),
+    ]
+    lines = MARKDOWN.splitlines()
+    for phrase in ("Settlement", "District will", "Attachment A", "records@", "March 3", "Date:", "Frequency", "30 min"):
+        line = doc.locate(doc.text.index(phrase)).line
+        assert phrase.split()[0].strip(":") in lines[line - 1], phrase
+    (tmp_path / "draft.txt").write_text(MARKDOWN, encoding="utf-8")
+    assert "**The District** will provide *speech therapy*" in load(tmp_path / "draft.txt").text
+
+
+def test_a_label_alone_is_no_list_item() -> None:
+    doc = from_string("JANE DOE, Petitioner,\n\nv.\n\nCITY SCHOOLS, Respondent.\n\n1.\nThe District will pay.")
+    assert [(b.kind, b.label, doc.block_text(b)) for b in doc.blocks] == [
+        ("paragraph", None, "JANE DOE, Petitioner,"),
+        ("paragraph", None, "v."),
+        ("paragraph", None, "CITY SCHOOLS, Respondent."),
+        ("list_item", "1.", "1. The District will pay."),
+    ]
+
+
+def test_without_other_evidence_a_line_end_hyphen_stays_unless_the_draft_hyphenates_words() -> None:
+    """"one-" "hour": "one" is a word of the draft, "hour" is not; nothing else in the
+    draft is hyphenated by line breaking, so the hyphen is the word's own."""
+    plain = from_string("The Student will get one-\nhour sessions for one year.")
+    assert "one-hour sessions" in plain.text
+    # "agree-" "ment" alike, but "evalu-" "ation" shows this draft hyphenates words
+    hyphenating = from_string("The parties agree to this agree-\nment and to the evalu-\nation.")
+    assert hyphenating.text == "The parties agree to this agreement and to the evaluation."

@@ -47,14 +47,17 @@ class DocumentBuilder:
     def text_block(self, pieces: list[Piece], heading: bool = False) -> None:
         """Add a heading, paragraph or list item made of wrapped lines.
 
-        The kind follows from the text (a leading list label makes a list item, a short
-        title line a heading) unless the source said it is a heading; levels of list
-        items come from the labels' styles in reading order.
+        The kind follows from the text (a leading list label with text after it makes a
+        list item, a short title line a heading) unless the source said it is a heading;
+        levels of list items come from the labels' styles in reading order. A label alone
+        is no item (the "v." between the parties of a case caption).
         """
         pieces = [(t, o) for t, o in pieces if t]
         if not pieces:
             return
         label = split_label(pieces[0][0])
+        if label is not None and len(pieces) == 1 and pieces[0][0] == label:
+            label = None
         if heading or (label is None and looks_like_heading(" ".join(t for t, _ in pieces))):
             self.levels.reset()
             self.units.append(_Unit("heading", [pieces]))

@@ -37,17 +37,18 @@ def hyphen_break(before: str, after: str) -> bool:
 class Lexicon:
     """The words of one document: the evidence for what a line-end hyphen is.
 
-    A PDF cannot tell us: pdfium reports every hyphen that ends a line between a letter
-    and a letter or digit as U+FFFE, whether the PDF drew a hyphen-minus (part of the
-    word, "speech-language") or a soft hyphen (inserted by line breaking, "evalu-ation"),
-    and a typed text file has only the hyphen-minus. So, as the better extractors do, the
-    document itself decides: the way the word is written elsewhere in it, else whether
-    both halves are words of the document (parts of its compounds count).
+    The file cannot tell us: pdfium reports every hyphen that ends a line between a
+    letter and a letter or digit as U+FFFE, whether the PDF drew a hyphen-minus (part of
+    the word, "speech-language") or a soft hyphen (put in by line breaking, "evalu-ation"),
+    and a typed text file has only the hyphen-minus. So the document decides: how it
+    writes the word elsewhere; else whether both halves are its words (parts of its
+    compounds count); else whether it hyphenates words at all (word processors do not by
+    default, but do break lines after hyphens).
     """
 
     forms: Counter[str]  # lower-cased words as written, compounds whole ("speech-language")
     parts: frozenset[str]  # every word, and every part of a compound
-    hyphenates: bool  # some word broken at a line end is written whole elsewhere
+    hyphenates: bool  # some line-end hyphen of the document surely came from line breaking
 
     @classmethod
     def of(cls, runs: Iterable[Sequence[str]]) -> Lexicon:
@@ -64,27 +65,30 @@ class Lexicon:
                 joined.append(line + (_BREAK if broken else " "))
             forms.update(t.strip("-").lower() for t in _TOKEN.findall("".join(joined)) if _BREAK not in t)
         del forms[""]
-        parts = frozenset(p for form in forms for p in form.split("-") if p)
-        lexicon = cls(forms, parts, False)
-        return replace(lexicon, hyphenates=any(lexicon.syllable_break(h, t) for h, t in breaks))
-
-    def syllable_break(self, head: str, tail: str) -> bool:
-        """Whether a line-end hyphen surely came from line breaking: the document writes
-        the word whole more often than hyphenated, or neither half is one of its words."""
-        hyphenated, joined = self.forms[f"{head}-{tail}".lower()], self.forms[(head + tail).lower()]
-        return joined > hyphenated or not ({head.lower(), tail.lower()} & self.parts)
+        lexicon = cls(forms, frozenset(p for form in forms for p in form.split("-") if p), False)
+        return replace(lexicon, hyphenates=any(lexicon._syllable_break(h, t) for h, t in breaks))
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         """Whether ``head``-``tail``, broken after the hyphen, is written with it: as the
-        document writes it elsewhere (the more frequent way), else when the word already
-        holds a hyphen (line breaking splits such a word only there), else when both
-        halves are words on their own ("follow-" "up" yes, "follow-" "ing" no)."""
-        hyphenated, joined = self.forms[f"{head}-{tail}".lower()], self.forms[(head + tail).lower()]
+        document writes it elsewhere (the more frequent way); yes when the word holds
+        another hyphen (line breaking splits such a word only there) or both halves are
+        words ("follow-" "up"); otherwise only if the document does not hyphenate."""
+        hyphenated, joined = self._written(head, tail)
         if hyphenated != joined:
             return hyphenated > joined
         if "-" in head or "-" in tail or (head.lower() in self.parts and tail.lower() in self.parts):
             return True
         return not self.hyphenates
+
+    def _syllable_break(self, head: str, tail: str) -> bool:
+        """Whether a line-end hyphen surely came from line breaking: the document writes
+        the word whole more often than hyphenated, or neither half is one of its words."""
+        hyphenated, joined = self._written(head, tail)
+        return joined > hyphenated or not ({head.lower(), tail.lower()} & self.parts)
+
+    def _written(self, head: str, tail: str) -> tuple[int, int]:
+        """How often the document writes the word hyphenated, and whole."""
+        return self.forms[f"{head}-{tail}".lower()], self.forms[(head + tail).lower()]
 
 
 def _halves(before: str, after: str) -> tuple[str, str] | None:
