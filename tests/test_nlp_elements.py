@@ -270,3 +270,25 @@ def test_every_relative_time_of_a_clause_stays_reachable() -> None:
     assert meeting.elements["time2"].value["n"] == 5  # kept beside the deadline, not in the JSON slots
     codes = {f.code for f in run(analysis)}
     assert {"AC302", "AC303"} <= codes  # "within 5 days": no day type, no anchor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "element", "text"),
+    [
+        ("The District will provide 10 hours of compensatory OT delivered by ABC Therapy Services by June 1, 2025.", "provider", "by ABC Therapy Services"),
+        ("The District will provide 40 hours of compensatory services by June 1, 2025. The Parent may select the provider.", "provider", "Parent may select the provider"),
+        ("The District will provide 20 hours of compensatory tutoring, expiring one year from the date of this Agreement.", "deadline", "one year from"),
+        ("Beginning with the second semester, the District will provide OT twice monthly for 45 minutes.", "start", "the second semester"),
+        ("The District will provide one hour of reading instruction per day in the resource room.", "duration", "one hour"),
+        ("The District will provide a 1:1 aide for the entire school day, every school day.", "duration", "entire school day"),
+    ],
+)
+def test_more_ways_to_state_an_element(sentence: str, element: str, text: str) -> None:
+    assert clause(sentence)[element].text == text
+
+
+def test_a_period_alone_after_what_it_measures_is_the_frequency() -> None:
+    found = clause("The District will provide one hour of reading instruction per day in the resource room.")
+    assert found["frequency"].value == {"times": 1, "per": "day"}
+    assert found["duration"].value == {"minutes": 60, "per": "session"}
+    assert clause("Beginning with the second semester, the District will provide OT twice monthly.")["end"] is None

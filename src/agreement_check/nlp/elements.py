@@ -31,6 +31,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|and|-|–)\s+", re.I)
 _RANGE_TO = re.compile(r"\s*(?:through|thru|to|until|till|-|–)\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 _CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the event that)\s+([^,;]{3,120}?),", re.I)
+_BY_NAME = re.compile(r"\b(?:by|through|from)\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)")
 _PEOPLE = ("parties", "parent_parties", "PERSON")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
@@ -114,7 +115,10 @@ class ElementFinder:
     def _quantities(self, hits: list[Hit], out: dict[str, Element | None], award: bool = False) -> None:
         """Frequency, session length and total amount; in an ``award`` (compensatory
         services) a number of hours with no period is its total ("30 hrs speech")."""
-        frequencies = [h for h in hits if h.label == "FREQUENCY"]
+        measured = [h for h in hits if h.label == "DURATION"]
+        frequencies = [  # "per month" inside "120 minutes per month" is the duration's period
+            h for h in hits if h.label == "FREQUENCY" and not any(_inside(h, d) for d in measured)
+        ]
         amounts = [
             h for h in hits if h.label == "AMOUNT" and not any(_inside(h, f) for f in frequencies)
         ]
@@ -131,14 +135,16 @@ class ElementFinder:
         durations = [  # a length inside "18 x 30 min sessions" is the sessions' length
             h for h in hits if h.label == "DURATION" and not any(_inside(h, a) or h == a for a in timed)
         ]
-        frequency = _first(hits, "FREQUENCY")
+        frequency = frequencies[0] if frequencies else None
         if durations:
             d = durations[0]
             out["duration"] = self.element(d.start, d.end, values.duration(self.text[d.start : d.end]))
-        elif out["amount"] is not None and out["amount"].value["unit"] == "minutes" and frequency:
-            # "30 minutes of speech therapy weekly": minutes at a frequency are a session length
+        elif out["amount"] is not None and frequency and self._timed_amount(out["amount"], award):
+            # "30 minutes of speech therapy weekly", "one hour of reading instruction per day":
+            # time at a frequency is a session length
             a = out["amount"]
-            out["duration"] = Element(a.text, a.start, a.end, {"minutes": a.value["n"], "per": "session"})
+            minutes = a.value["n"] * (60 if a.value["unit"] == "hours" else 1) if a.value["n"] is not None else None
+            out["duration"] = Element(a.text, a.start, a.end, {"minutes": minutes, "per": "session"})
         if frequency is not None:
             out["frequency"] = self.element(
                 frequency.start, frequency.end, values.frequency(self.text[frequency.start : frequency.end])
@@ -147,6 +153,13 @@ class ElementFinder:
             # "120 minutes per month" states how often as well as how much.
             d = out["duration"]
             out["frequency"] = Element(d.text, d.start, d.end, {"times": None, "per": d.value["per"]})
+
+    @staticmethod
+    def _timed_amount(amount: Element, award: bool) -> bool:
+        """Whether an amount of time is a session length: minutes, or hours outside an
+        award (where "20 hours of tutoring" is the award's total)."""
+        unit = amount.value["unit"]
+        return unit == "minutes" or (unit == "hours" and not award)
 
     def _total(self, hit: Hit) -> bool:
         """Whether a number of hours is a total rather than a session length: no period
@@ -360,6 +373,8 @@ class ElementFinder:
         if found is None:  # "delivered by a certified Wilson instructor", "w/ dist job coach"
             agents = self._agents(hits, clause_start, clause_end)
             found = self._after_preposition(agents, "agent", _PROVIDER_PREP, clause_start)
+        if found is None:  # "delivered by ABC Therapy Services"
+            found = self._named_provider(hits, clause_start, clause_end)
         if choice is None:
             return found
         if found is None or choice.start < found.start:
@@ -367,6 +382,14 @@ class ElementFinder:
         if not self.text[found.end : choice.start].strip():
             return self.element(found.start, choice.end)
         return found
+
+    def _named_provider(self, hits: list[Hit], start: int, end: int) -> Element | None:
+        """A name after "by", "through" or "from" that is not a date: a provider."""
+        times = [h for h in hits if h.label in TIME_LABELS]
+        for m in _BY_NAME.finditer(self.text, start, end):
+            if not any(h.start <= m.start(1) < h.end for h in times) and m.group(1).split()[0] not in self.terms["weekdays"]:
+                return self.element(m.start(), m.end(1))
+        return None
 
     def _agents(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
         """Words of the clause that name someone by what they do and are not family, nor

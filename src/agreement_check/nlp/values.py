@@ -130,7 +130,7 @@ def duration(text: str) -> dict[str, Any]:
     low = text.lower()
     tail = _PER.search(text)
     per = (period(tail.group(0)) if tail else None) or "session"
-    if "full" in low:
+    if re.search(r"\b(?:full|entire|whole)\b", low):
         return {"minutes": None, "per": per, "full_day": True}
     n = number(text)
     if "class period" in low:
