@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from agreement_check.eval import Score, evaluate
+from agreement_check.eval import Score, code_support, evaluate, find_gold
 
 TEST_SPLIT = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "test"
 
@@ -24,6 +24,8 @@ FLOORS = {
     "party accuracy": 0.97,
     "finding micro F1": 0.88,
 }
+#: Every rule with at least three positive cases in the test split must reach this F1.
+PER_CODE_F1_FLOOR = 0.70
 
 
 @cache
@@ -54,3 +56,14 @@ def test_renderings_score_like_the_text(rendering):
     base, other = figures(scored(None)), figures(scored(rendering))
     apart = {k: (round(base[k], 3), round(other[k], 3)) for k in base if abs(base[k] - other[k]) > 0.02}
     assert apart == {}
+
+
+def test_every_well_supported_rule_meets_the_per_code_floor():
+    support = code_support(find_gold(TEST_SPLIT))
+    score = scored(None)
+    weak = {
+        code: round(counts.f1, 3)
+        for code, counts in score.codes.items()
+        if support[code] >= 3 and counts.f1 < PER_CODE_F1_FLOOR
+    }
+    assert weak == {}
