@@ -61,6 +61,11 @@ def roles(*paragraphs: str) -> tuple[bool, bool]:
         # Lawyers, advocates and the mediator bind no one.
         ("Counsel for Parent: ________\n\nCounsel for the District: ________\n\nMediator: ________", (False, False)),
         ("Parents' Advocate: ________\n\nDirector of Special Education: ________", (False, True)),
+        # Pleadings name the parent as complainant; notes write "Mom" and shorten titles.
+        ("Complainant: ________\n\nCounsel for Complainant: ________\n\nBy: ________  Its: Superintendent", (True, True)),
+        ("Mom: ________  date: 11-12-24\n\nExec Dir of Sped: ________  date: 11-12-24", (True, True)),
+        ("Dad: ________\n\nAsst Supt for Student Svcs: ________", (True, True)),
+        ("Father: ________\n\nCase Manager: ________", (True, False)),
     ],
 )
 def test_signature_layouts(layout: str, expected: tuple[bool, bool]) -> None:
@@ -104,6 +109,10 @@ def test_complete_draft_has_no_document_findings() -> None:
         (REMEDY, "AC408"),
         ("In the event the District does not timely provide a service, the Parent may seek enforcement.", "AC408"),
         ("Should the District fail to comply, the Parent may file a complaint with NMPED.", "AC408"),
+        ("If the District has not performed an obligation, the Parents may give written notice.", "AC408"),
+        ("If the Dist doesn't do something here, mom can write to the sped director to fix it.", "AC408"),
+        ("If dist misses anything above, dad emails the case mgr. Dist has 10 days to fix it.", "AC408"),
+        ("If the Student misses a session because of illness, it will be made up.", None),
         ("Either party may void this Agreement within three business days.", None),
         # A condition and a failure make a failure clause only in one sentence.
         ("If needed, the Parent may contact the Director. The Student failed the vision screening.", None),
@@ -137,6 +146,8 @@ def test_terms_to_review(term: str, codes: set[str]) -> None:
     [
         ("The District acknowledges that the Student did not receive 14 reading sessions.", True),
         ("Because of a vacancy, no speech-language therapy was provided to the Student in the fall.", True),
+        ("From 10/6/25 to 12/19/25 no aide rode the am or pm route.", True),
+        ("No trained interpreter was present at the three fall IEP meetings.", True),
         ("The Parent alleges that the District failed to implement the IEP. The District denies it.", False),
         ("Any missed session shall be made up within ten school days.", False),
         ("If a session is missed because the Student is absent, it will not be made up.", False),

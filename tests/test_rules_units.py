@@ -224,6 +224,37 @@ def test_hedges_vague_words_and_their_exceptions() -> None:
     assert "“may”" in hedge.message and "“as appropriate”" in hedge.message
 
 
+@pytest.mark.parametrize(
+    ("clause", "hedged"),
+    [
+        ("The District will provide counseling on an as-needed basis.", True),  # a hyphen is a space
+        ("The District will make good-faith efforts to assign the same aide.", True),
+        ("Dist to maybe provide a bus pass for community outings.", True),
+        ("Dist to look into a second set of textbooks for home if the budget allows.", True),
+        ("The District agrees to: (c) consider whether the Student needs an AT evaluation.", True),
+        ("The District will convene an IEP meeting to consider whether the Student needs ESY.", False),
+        ("The District will amend the IEP; the amendment may be made without a meeting.", False),
+    ],
+)
+def test_hedge_wording(clause: str, hedged: bool) -> None:
+    c = commitment(clause, clause, kind="action", deadline=(clause[:5], {"date": "2025-04-01"}))
+    assert ("AC301" in codes(analyse(clause, c))) == hedged
+
+
+@pytest.mark.parametrize(
+    ("clause", "fires"),
+    [
+        ("The District shall not suspend the Student.", False),
+        ("The District will never use seclusion with the Student.", False),
+        ("The District shall not suspend the Student and shall train the staff on the BIP.", False),
+        ("The District shall train the staff on the BIP and shall not suspend the Student.", True),
+    ],
+)
+def test_a_promise_not_to_act_needs_no_deadline(clause: str, fires: bool) -> None:
+    """AC106 asks when an act will be done; a clause whose first undertaking forbids an act has none."""
+    assert ("AC106" in codes(analyse(clause, commitment(clause, clause, kind="action")))) == fires
+
+
 def test_words_extend_the_hedge_list() -> None:
     text = "The District will provide a laptop once the school board approves it."
     c = commitment(text, text, kind="action", deadline=("laptop", {"date": "2025-04-01"}))

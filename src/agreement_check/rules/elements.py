@@ -200,7 +200,7 @@ requires(
 )
 
 
-requires(
+@commitment_rule(
     Doc(
         code="AC106",
         name="missing-deadline",
@@ -211,7 +211,8 @@ requires(
             "must be done. A relative deadline (“within 10 school days after the report is "
             "received”, “at least five school days before the IEP meeting”) counts; a start "
             "date does not, since an act begun on time can still go unfinished. Without a "
-            "deadline, the act can be put off indefinitely."
+            "deadline, the act can be put off indefinitely. A promise not to act (“shall not "
+            "suspend the Student”) needs none."
         ),
         question="By what date will this be done?",
         legal_basis=None,
@@ -224,12 +225,24 @@ requires(
                 "school days before the IEP meeting.",
                 False,
             ),
+            Example("The District shall not use seclusion or restraint with the Student.", False),
         ),
     ),
-    ONE_TIME_KINDS,
-    ("deadline", "end"),
-    "has no deadline",
+    kinds=ONE_TIME_KINDS,
 )
+def missing_deadline(c: Commitment, ctx: Context) -> str | None:
+    if stated(c, "deadline", "end") or prohibits(c, ctx):
+        return None
+    return f"{subject(c)} has no deadline."
+
+
+def prohibits(c: Commitment, ctx: Context) -> bool:
+    """Whether the clause's first undertaking is a promise not to act ("shall not suspend")."""
+    negated = ctx.phrases("rules-prohibitions").find(c.text)
+    if not negated:
+        return False
+    markers = ctx.phrases("obligations").find(c.text)
+    return negated[0][0] <= min((s for s, _ in markers), default=len(c.text))
 
 
 requires(

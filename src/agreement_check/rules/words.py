@@ -3,7 +3,8 @@
 Word lists are data (``patterns/NAME.txt``); a user's config may extend any of them. An
 exception list names longer phrases in which a listed word is not meant in the listed
 sense ("may not" is a prohibition, not the hedge "may"; "regular education" is a setting,
-not the vague "regular").
+not the vague "regular"). A hyphen matches a space, so "as needed" finds "as-needed" and
+"good faith efforts" finds "good-faith efforts".
 """
 
 from __future__ import annotations
@@ -18,6 +19,15 @@ from agreement_check.nlp.lexicon import Terms, words
 _OPENING = re.compile(r"(?:^|[.!?:;|)\n])[\s\"'(]*$")
 
 
+def _unhyphenated(text: str) -> str:
+    """The text with hyphens read as spaces; same length, so every offset holds."""
+    return text.replace("-", " ")
+
+
+def _terms(name: str, extra: Mapping[str, Sequence[str]]) -> Terms:
+    return Terms(_unhyphenated(t) for t in words(name, extra))
+
+
 def _spans(terms: Terms | None, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in terms.finditer(text, 0, len(text))] if terms else []
 
@@ -29,14 +39,15 @@ class PhraseFinder:
 
     @classmethod
     def load(cls, name: str, exceptions: str | None, extra: Mapping[str, Sequence[str]]) -> PhraseFinder:
-        return cls(Terms(words(name, extra)), Terms(words(exceptions, extra)) if exceptions else None)
+        return cls(_terms(name, extra), _terms(exceptions, extra) if exceptions else None)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Spans of listed phrases in ``text`` that no exception phrase covers."""
-        excluded = _spans(self.exceptions, text)
+        plain = _unhyphenated(text)
+        excluded = _spans(self.exceptions, plain)
         return [
             (s, e)
-            for s, e in _spans(self.terms, text)
+            for s, e in _spans(self.terms, plain)
             if not any(xs <= s and e <= xe for xs, xe in excluded) and not _is_name(text, s, e)
         ]
 
