@@ -28,7 +28,6 @@ class Example:
 
     text: str
     fires: bool
-    clause: str | None = None  # where a commitment rule fires, when the text holds several clauses
 
 
 @dataclass(frozen=True, slots=True)
