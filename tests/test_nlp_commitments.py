@@ -416,3 +416,31 @@ def test_should_is_a_hedged_commitment_but_not_a_condition() -> None:
         "4. If the District should fail to provide a session, the Parent may call the director.\n"
     )
     assert [(c.label, c.kind, c.party) for c in found] == [("1", "service", "District"), ("2", "parent", "Parent")]
+
+
+def test_inline_items_asides_and_family_names() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\nParent (Marcus Montoya): ________\n\nParent (Elena Montoya): ________\n\n"
+        "TERMS\n\n"
+        "5. The Father agrees to (a) sign the consent by Nov. 7, 2025, and (b) make sure Lucas attends the sessions.\n"
+        "6. The District may, at its discretion, convene an IEP meeting in February 2026.\n"
+        "7. The District has agreed to provide speech therapy twice weekly.\n"
+        "8. The District will continue to provide counseling 30 minutes weekly.\n"
+        "9. Marcus and Elena will sign the IEE consent by 2/6/26.\n"
+        "10. The case manager will meet with the Parent on an ongoing basis.\n"
+        "11. Transfer of rights will be discussed at the annual IEP meeting.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("5(a)", "parent", "Father"), ("5(b)", "parent", "Father"), ("6", "meeting", "District"),
+        ("7", "service", "District"), ("8", "service", "District"), ("9", "parent", "Marcus and Elena"),
+        ("10", "meeting", "case manager"),
+    ]
+
+
+def test_items_of_a_compensatory_lead_in_are_awards() -> None:
+    found = commitments(
+        "AGREEMENT\n\n5. Compensatory education. Dist will provide:\n\n"
+        "a) 24 sessions (45 min each) of reading tutoring w/ the reading specialist, 2x/wk, starting 9/15/25\n\n"
+        "b) $1,500 for private tutoring of mom's choice, use by 6/30/26\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("comp_ed", "Dist"), ("comp_ed", "Dist")]

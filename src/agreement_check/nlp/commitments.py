@@ -69,6 +69,7 @@ class Lead:
     undertaking: Undertaking | None
     elements: dict[str, Element | None]
     services: bool  # "... the following services:"
+    award: bool  # "Compensatory education. Dist will provide:"
 
 
 class CommitmentFinder:
@@ -122,9 +123,10 @@ class CommitmentFinder:
                 und = self._answerable(und, lead, found[-1][2] if found else None)
             if und is None:
                 continue
-            if not found:
-                first_kind = self._kind(und, und.predicate if not und.passive else unit.body, end)
-            elif not self._independent(und, found[0], first_kind, start, end):
+            if found and first_kind is None:
+                first, first_end = found[0][2], found[0][1]
+                first_kind = self._kind(first, first.predicate if not first.passive else unit.body, first_end) or ""
+            if found and not self._independent(und, found[0], first_kind, start, end):
                 continue
             found.append((start, end, und))
             if unit.fields is not None:
@@ -252,6 +254,8 @@ class CommitmentFinder:
         kind = self._kind(und, cue_start if not und.passive or not own else body, cue_end)
         if kind is None:
             kind = "service" if lead is not None and lead.services else "action"
+        if lead is not None and lead.award and kind in ("service", "action", "payment") and not own:
+            kind = "comp_ed"  # an item of a compensatory award: "a) 24 sessions of reading tutoring"
         elements = self.elements.find(kind, body, end)
         if lead is not None and lead.undertaking is not None:
             for name in _INHERITED:
@@ -295,8 +299,10 @@ class CommitmentFinder:
         if not iee and (decisions.search(text[start : first.start]) or (und.passive and participle in decisions)):
             return "action"  # "will consider adding a 1:1 aide", "ESY will be considered"
         if kind == "meeting" and text[first.start : first.end].lower() == "meet":
+            # "meet with the Student weekly" serves the Student; meeting the family is a meeting
             recurring = self.ctx.hits.first(start, end, "FREQUENCY", "recurrence")
-            return "service" if recurring else "meeting"  # "meet with the Student weekly"
+            family = self.ctx.hits.first(first.end, min(end, first.end + 20), "parent_parties")
+            return "service" if recurring and family is None else "meeting"
         if kind == "payment" and self._pays_for_evaluation(first, cues):
             return "evaluation"
         if kind in ("service", "action", "payment") and self._awards(first, cues):
@@ -320,6 +326,9 @@ class CommitmentFinder:
         joint party ("the District and the Parent")."""
         named = self.ctx.hits.within(span[0], span[1], "parties", "parent_parties")
         family = [h for h in named if h.label == "parent_parties"]
+        if not named:  # "Marcus and Elena", named as the family in the document
+            words = re.findall(r"[A-Z][\w'’-]+", self.ctx.text[span[0] : span[1]])
+            return bool(words) and all(w.lower() in self.ctx.family_names for w in words)
         return bool(family) and all(
             any(f.start <= h.start and h.end <= f.end for f in family) for h in named
         )
@@ -343,7 +352,8 @@ class CommitmentFinder:
             services = "service" in unit.text.lower() or bool(
                 self.ctx.hits.first(unit.start, unit.end, "services")
             )
-            self._leads[key] = Lead(und, self.elements.find("service", unit.body, unit.end), services)
+            award = bool(self.ctx.hits.first(unit.start, unit.end, "comp_ed"))
+            self._leads[key] = Lead(und, self.elements.find("service", unit.body, unit.end), services, award)
         return self._leads[key]
 
     # -- table rows -----------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from spacy.tokens import Doc
@@ -26,6 +27,7 @@ class Context:
     defined: set[str] = field(default_factory=set)  # defined party terms: "director"
     terms_text: dict[str, str] = field(default_factory=dict)  # '"Parents")' -> "Parents"
     student_names: set[str] = field(default_factory=set)  # "a.g." when A.G. (the "Student")
+    family_names: set[str] = field(default_factory=set)  # "marcus" when "Parent (Marcus Montoya):"
 
     @property
     def text(self) -> str:
@@ -65,3 +67,28 @@ class Context:
                 self.names[name_text.lower()] = term
                 self.defined.add(term.lower())
                 self.terms_text[self.span(hit)] = term
+
+    def learn_family(self) -> None:
+        """Names the family goes by in notes and signature lines: "Parent (Marcus Montoya):",
+        "parents: Joaquin + Maria Baca", "Carla Romero (mom)"."""
+        after, before = _family_patterns(self.terms["parent_parties"])
+        for m in after.finditer(self.text):
+            self.family_names.update(w.lower() for w in _CAPITALISED.findall(m.group(1) or m.group(2)))
+        for m in before.finditer(self.text):
+            name = _NAME_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
+            if name:
+                self.family_names.update(w.lower() for w in _CAPITALISED.findall(name.group(0)))
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|\+|&|and))*[ \t]*$")
+
+
+@lru_cache(maxsize=8)
+def _family_patterns(roles: Terms) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role heading a line ("Parent (Marcus Montoya):", "parents: ...") and a role in
+    parentheses after a name ("Carla Romero (mom)")."""
+    said = "|".join(re.escape(t) for t in roles.terms)
+    after = re.compile(rf"(?im)^[ \t]*(?:{said})[ \t]*(?:\(([^)\n]{{3,60}})\)|:[ \t]*([^\n(_]{{3,60}}))")
+    before = re.compile(rf"\((?:the[ \t]+)?(?:{said})\b", re.I)
+    return after, before

@@ -31,6 +31,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|and|-|–)\s+", re.I)
 _RANGE_TO = re.compile(r"\s*(?:through|thru|to|until|till|-|–)\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 _CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the event that)\s+([^,;]{3,120}?),", re.I)
+_AFTER_PROVIDER_PREP = re.compile(r"(?<![\w/])(?:by|with|from|through|w/)\s*([^,;:.()]{1,80})", re.I)
 _BY_NAME = re.compile(r"\b(?:by|through|from)\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)")
 _PEOPLE = ("parties", "parent_parties", "PERSON")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -392,16 +393,19 @@ class ElementFinder:
         return None
 
     def _agents(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
-        """Words of the clause that name someone by what they do and are not family, nor
-        part of a date ("December")."""
+        """Words after "by", "with", "from" or "through" that name someone by what they do,
+        and are not family nor part of a date ("by December 1")."""
         skip = [h for h in hits if h.label in ("DATE", "MONTH", "parent_parties", "SCHOOL_YEAR")]
-        return [
-            Hit("agent", start + m.start(), start + m.end())
-            for m in _WORD.finditer(self.text[start:end])
-            if agent_noun(m.group(0), self.terms["things"])
-            and m.group(0).lower() not in self.terms["weekdays"]
-            and not any(h.start <= start + m.start() < h.end for h in skip)
-        ]
+        out: list[Hit] = []
+        for np in _AFTER_PROVIDER_PREP.finditer(self.text, start, end):
+            for m in _WORD.finditer(self.text, np.start(1), np.end(1)):
+                if (
+                    agent_noun(m.group(0), self.terms["things"])
+                    and m.group(0).lower() not in self.terms["weekdays"]
+                    and not any(h.start <= m.start() < h.end for h in skip)
+                ):
+                    out.append(Hit("agent", m.start(), m.end()))
+        return out
 
     def _phrase(self, hit: Hit, end: int) -> Element:
         """A hit extended to the end of its phrase ("scheduled directly by Parent with the provider")."""

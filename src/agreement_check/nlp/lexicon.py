@@ -84,6 +84,8 @@ TERM_LISTS: tuple[str, ...] = (
     "payment_steps",
     "term_lists",
     "pronouns",
+    "aspect_verbs",
+    "parent_parties",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

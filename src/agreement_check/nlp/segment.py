@@ -21,6 +21,8 @@ from .lexicon import Lexicon, Terms
 _INLINE = re.compile(
     r"[:;](?:\s(?:and|or))?\s+(?P<label>\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|\d{1,2})\))\s+"
 )
+# Lettered items run into a sentence without a colon: "agrees to (a) sign ..., and (b) make ...".
+_INLINE_BARE = re.compile(r"(?<=\s)(?P<label>\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+")
 # A numbered item run into the previous one: "... by March 1. 2. The Parent will ...".
 _RUN_ON = re.compile(r"(?<=[.;])\s+(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
 # A form field label at the start of a line: "Person(s) responsible: ...".
@@ -108,7 +110,7 @@ def _pieces(text: str) -> list[tuple[int, str | None]]:
     least two consecutive ones."""
     if text.count(")") + text.count(". ") < 2:
         return [(0, None)]
-    for pattern in (_INLINE, _RUN_ON):
+    for pattern in (_INLINE, _RUN_ON, _INLINE_BARE):
         found = list(pattern.finditer(text))
         if len(found) >= 2 and _consecutive([m.group("label") for m in found]):
             return [(0, None)] + [(m.start("label"), m.group("label")) for m in found]
@@ -159,7 +161,7 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
     units = _forms(units, doc.text, lexicon.form_fields, terms["abbreviations"])
     for unit, after in zip(units, units[1:]):
         below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
-        unit.introduces = below and bool(terms["lead_in_words"].search(unit.text))
+        unit.introduces = unit.introduces or (below and bool(terms["lead_in_words"].search(unit.text)))
     _structure(units, terms["skip_sections"], terms["terms_openers"])
     for unit in units:  # only clauses that can hold a commitment are split into sentences
         if unit.kind in ("paragraph", "item") and not unit.skip and unit.fields is None:
@@ -210,7 +212,9 @@ def _units(doc: Document) -> Iterator[Unit]:
             end = block.start + pieces[i + 1][0] if i + 1 < len(pieces) else block.end
             if inline is None:
                 kind = "item" if label else "paragraph"
-                yield _unit(text, start, end, body, kind, label, block)
+                unit = _unit(text, start, end, body, kind, label, block)
+                unit.introduces = len(pieces) > 1  # the words before its inline items
+                yield unit
             else:
                 yield _unit(text, start, end, start + len(inline), "item", inline, block, inline=True)
 

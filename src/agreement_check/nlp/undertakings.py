@@ -29,8 +29,9 @@ _LEADING = re.compile(
     r"|(?:section|article|paragraph|step|item|§)\s*[\w.()-]*\d[\w.()-]*[.:]?)+",
     re.I,
 )
-_AFTER_MARKER = (  # "will not also provide": negation, adverbs, the verb and the word after it
-    r"\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
+_AFTER_MARKER = (  # "will not also provide", "may, at its discretion, convene": negation, an aside,
+    # adverbs, the verb and the word after it
+    r"(?:\s*,[^,;:.]{{1,60}},)?\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
 )
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
 _AGREES_THAT = re.compile(r"\s(?:agrees|agree|agreed)\s+that\s*:\s*$", re.I)
@@ -52,6 +53,7 @@ _THING_LABELS = (
     "FREQUENCY", "DURATION", "AMOUNT",
 )
 _POSSESSOR = re.compile(r"\W*(?:the\s+)?([\w.]+(?:\s+[\w.]+)?)(?:'s|’s)\s", re.I)
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s", re.I)
 _PARTY_LABELS = ("parties", "parent_parties", "PERSON")
 _NAME_JOINERS = frozenset({"and", "&", "+", "of", "de", "del", "la"})
 # "District to provide ...": a party, "to" and a verb at the start of a sentence.
@@ -130,12 +132,16 @@ class UndertakingFinder:
         text = self.ctx.text
         after = self._after_marker.match(text, marker.end, end)
         if after is None:
-            if text[marker.end : end].strip() != ":":
+            if text[marker.end : end].strip() not in (":", ""):
                 return None
-            # A bare lead-in: "District will:", "Parents agree to:".
+            # A bare lead-in: "District will:", "Parents agree to:", "The Father agrees to (a) ...".
             party, span = self._active_party(start, marker.start, hits)
             return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
         word = after.group("word").lower()
+        if (after.group("next") or "").lower() == "to" and word in self.terms["aspect_verbs"]:
+            # "will continue to provide": the act is the verb after "to"
+            after = self._after_marker.match(text, after.end("next"), end) or after
+            word = after.group("word").lower()
         negated = bool(after.group("neg"))
         hedged = marker.label in (_PERMISSION, _SOFT)
         if hedged and not text[marker.start : marker.end].islower():
@@ -165,6 +171,8 @@ class UndertakingFinder:
             party, span = self._agent(predicate, end, hits)
             if marker.label == _PERMISSION and span is not None and self._parent(span):
                 return None
+            if party is None and text[predicate:end].split(" ", 1)[0].lower() in self.terms["decisions"]:
+                return None  # "transfer of rights will be discussed": talk by no one, no promise
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
         said = clean_party(text[subject[0] : subject[1]], self.adverbs).lower()
@@ -260,10 +268,15 @@ class UndertakingFinder:
             return self.ctx.terms_text[self.ctx.text[term.start : term.end]], named
         if name.lower() in self.ctx.defined:
             return name, named
-        if any(  # the party word is the head: "the District's SLP", not "the District's obligation"
-            h.label in _PARTY_LABELS and span[0] <= h.start and named[1] - 3 <= h.end <= named[1]
-            for h in hits
-        ) and len(name.split()) <= 6:
+        heads = [  # the party word is the head: "the District's SLP", not "the District's obligation"
+            h for h in hits if h.label in _PARTY_LABELS and span[0] <= h.start and named[1] - 3 <= h.end <= named[1]
+        ]
+        if heads and len(name.split()) > 6:
+            # "For the 2025-2026 school year the District": the subject starts at its last article
+            article = list(_ARTICLE.finditer(self.ctx.text, named[0], heads[0].start))
+            if article:
+                return self._party((article[-1].start(), span[1]), hits)
+        if heads and len(name.split()) <= 6:
             return name, named
         if self._agent_like(named, name):
             return name, named
