@@ -444,3 +444,28 @@ def test_items_of_a_compensatory_lead_in_are_awards() -> None:
         "b) $1,500 for private tutoring of mom's choice, use by 6/30/26\n"
     )
     assert [(c.kind, c.party) for c in found] == [("comp_ed", "Dist"), ("comp_ed", "Dist")]
+
+
+def test_duty_headings_and_lead_ins_without_a_verb_give_their_party() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\nDISTRICT RESPONSIBILITIES\n\n"
+        "1. Provide speech-language therapy 30 minutes twice weekly beginning March 10, 2025.\n\n"
+        "2. Convene an IEP meeting by April 1, 2025.\n\nPARENT RESPONSIBILITIES\n\n"
+        "3. Sign the consent for evaluation by March 14, 2025.\n\nGeneral terms\n\n"
+        "Responsibilities of the District:\n\na. Complete an FBA within 30 school days.\n\n"
+        "Parent: ____________________ Date: 3/4/2025\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [
+        ("service", "DISTRICT"), ("meeting", "DISTRICT"), ("parent", "PARENT"), ("evaluation", "District"),
+    ]
+
+
+def test_rows_of_a_table_of_agreed_actions() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\nThe District will complete these actions:\n\n"
+        "| Action | Person Responsible | Due Date |\n|---|---|---|\n"
+        "| Amend IEP to add counseling | Case manager | 3/21/2025 |\n"
+        "| Complete the FBA | | 4/28/2025 |\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("action", "Case manager"), ("evaluation", "District")]
+    assert found[0].elements["deadline"].value == {"date": "2025-03-21"}

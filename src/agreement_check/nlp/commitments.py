@@ -349,12 +349,22 @@ class CommitmentFinder:
                 und = self.undertakings.in_sentence(start, end)
                 if und is not None:
                     break
+            if und is None and self.ctx.terms["duty_words"].search(unit.text):
+                und = self._duties(unit)
             services = "service" in unit.text.lower() or bool(
                 self.ctx.hits.first(unit.start, unit.end, "services")
             )
             award = bool(self.ctx.hits.first(unit.start, unit.end, "comp_ed"))
             self._leads[key] = Lead(und, self.elements.find("service", unit.body, unit.end), services, award)
         return self._leads[key]
+
+    def _duties(self, unit: Unit) -> Undertaking | None:
+        """The party of "DISTRICT RESPONSIBILITIES" or "Obligations of the Parents:"."""
+        named = self.ctx.hits.first(unit.start, unit.end, "parties", "parent_parties")
+        if named is None:
+            return None
+        party = self.ctx.text[named.start : named.end]
+        return Undertaking((unit.end, unit.end), unit.end, party, (named.start, named.end))
 
     # -- table rows -----------------------------------------------------------------------
 
@@ -364,9 +374,12 @@ class CommitmentFinder:
             return None
         columns = self._table_columns(block.table)
         header = block.row == 0 and block.table not in self._continued
-        if header or "service" not in {n for n, _ in columns.values()} or not block.cells:
+        named = {n for n, _ in columns.values()}
+        if header or not block.cells or not named & {"service", "action"}:
             return None
         intro = self._lead(unit.intro) if unit.intro is not None else None
+        if "service" not in named:
+            return self._action_row(unit, block, columns, intro)
         und = intro.undertaking if intro is not None else None
         elements = empty()
         for i, (start, end) in enumerate(block.cells):
@@ -396,6 +409,35 @@ class CommitmentFinder:
         return Commitment(
             id="", kind=kind, party=und.party if und else None, text=unit.text,
             start=unit.start, end=unit.end, label=unit.path, elements=elements,
+        )
+
+    def _action_row(
+        self, unit: Unit, block: Block, columns: dict[int, tuple[str, str]], intro: Lead | None
+    ) -> Commitment | None:
+        """A row of a table of agreed actions (Action | Person Responsible | Due Date): its
+        party is the responsible person's cell, or the table's lead-in's party."""
+        cells = {columns[i][0]: (s, e, columns[i][1]) for i, (s, e) in enumerate(block.cells) if i in columns}
+        act = cells.get("action")
+        if act is None or not self.ctx.text[act[0] : act[1]].strip():
+            return None
+        und = intro.undertaking if intro is not None and intro.undertaking is not None else None
+        party, span = (und.party, und.party_span) if und is not None else (None, None)
+        who = cells.get("provider")
+        if who is not None:
+            said = self.ctx.text[who[0] : who[1]].strip()
+            if said and said.lower() not in self.ctx.terms["blank_cells"]:
+                offset = who[0] + self.ctx.text[who[0] : who[1]].find(said)
+                party, span = said, (offset, offset + len(said))
+        und = Undertaking((act[0], act[0]), act[0], party, span)
+        kind = self._kind(und, act[0], act[1]) or "action"
+        elements = self.elements.find(kind, act[0], act[1])
+        for name, (start, end, header) in cells.items():
+            cell = self.ctx.text[start:end].strip()
+            if name in ("start", "end", "deadline", "location") and cell and cell.lower() not in self.ctx.terms["blank_cells"]:
+                elements[name] = self._cell(name, start, end, header)
+        return Commitment(
+            id="", kind=kind, party=party, text=unit.text, start=unit.start, end=unit.end,
+            label=unit.path, elements=elements,
         )
 
     def _cell(self, name: str, start: int, end: int, header: str) -> Element | None:

@@ -86,6 +86,7 @@ TERM_LISTS: tuple[str, ...] = (
     "pronouns",
     "aspect_verbs",
     "parent_parties",
+    "duty_words",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

@@ -162,7 +162,7 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
     for unit, after in zip(units, units[1:]):
         below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
         unit.introduces = unit.introduces or (below and bool(terms["lead_in_words"].search(unit.text)))
-    _structure(units, terms["skip_sections"], terms["terms_openers"])
+    _structure(units, terms["skip_sections"], terms["terms_openers"], terms["duty_words"])
     for unit in units:  # only clauses that can hold a commitment are split into sentences
         if unit.kind in ("paragraph", "item") and not unit.skip and unit.fields is None:
             body = unit.body + len(doc.text[unit.body : unit.end]) - len(doc.text[unit.body : unit.end].lstrip(" "))
@@ -231,7 +231,7 @@ def _unit(
     return unit
 
 
-def _structure(units: list[Unit], skip_sections: Terms, openers: Terms) -> None:
+def _structure(units: list[Unit], skip_sections: Terms, openers: Terms, duties: Terms) -> None:
     """Nested labels, skipped sections, lead-ins and table intros, in one pass."""
     labels: list[tuple[int, str | None]] = []  # open list items: (level, nested label)
     section: str | None = None
@@ -247,6 +247,8 @@ def _structure(units: list[Unit], skip_sections: Terms, openers: Terms) -> None:
             section = m.group(1) if m else None
             skipping = unit.title.lower() in skip_sections
             skip_level = None
+            if duties.search(unit.text):
+                leads.append(unit)  # "DISTRICT RESPONSIBILITIES": its items are the District's
             previous = unit
             continue
         if unit.kind == "row":
@@ -290,6 +292,8 @@ def _structure(units: list[Unit], skip_sections: Terms, openers: Terms) -> None:
 def _contains(lead: Unit, unit: Unit) -> bool:
     """Whether ``unit`` may belong to the list that ``lead`` introduces; an unlabelled
     line that starts in lower case ("provide counseling weekly") continues the list."""
+    if lead.kind == "heading":  # numbered items and rows, not the paragraphs of a later section
+        return unit.kind in ("item", "row")
     if unit.kind == "paragraph":
         return lead.kind == "paragraph" and unit.text[:1].islower()
     if lead.kind == "item":
