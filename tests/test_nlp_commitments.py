@@ -469,3 +469,14 @@ def test_rows_of_a_table_of_agreed_actions() -> None:
     )
     assert [(c.kind, c.party) for c in found] == [("action", "Case manager"), ("evaluation", "District")]
     assert found[0].elements["deadline"].value == {"date": "2025-03-21"}
+
+
+def test_unnumbered_items_under_a_lead_in_that_stops_at_its_verb() -> None:
+    found = commitments(
+        "LETTER OF AGREEMENT\n\nThe District will:\n\n"
+        "Provide Shandiin with small-group reading intervention four days a week for 40 minutes.\n\n"
+        "Give Shandiin audiobooks and a reading pen before the spring testing window.\n\n"
+        "Other terms\n\n"
+        "Parents and District talked about a day program. Nothing was decided.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District"), ("action", "District")]

@@ -87,6 +87,9 @@ TERM_LISTS: tuple[str, ...] = (
     "aspect_verbs",
     "parent_parties",
     "duty_words",
+    "list_breakers",
+    "obligations",
+    "parties",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

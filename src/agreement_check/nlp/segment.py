@@ -35,6 +35,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _SECTION_PREFIX = re.compile(
     r"^\s*(?:(?:section|article|part)\s+|§\s*)?(?:[0-9]+(?:\.[0-9]+)*|[IVX]+(?=[.)\s]))?[.)]?\s*", re.I
 )
+# A lead-in that stops at its verb, so the lines below complete it: "The District will:".
+_BARE_LEAD = re.compile(r"\b(?:will|shall|must|agrees?\s+to|agreed\s+to|also|to)\s*:\s*$", re.I)
 _MINOR = frozenset("a an and as at by for from in of on or the to with".split())
 _SHORT_TITLE = re.compile(r"^[^.;:!?]{1,80}\.?$")
 
@@ -162,7 +164,7 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
     for unit, after in zip(units, units[1:]):
         below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
         unit.introduces = unit.introduces or (below and bool(terms["lead_in_words"].search(unit.text)))
-    _structure(units, terms["skip_sections"], terms["terms_openers"], terms["duty_words"])
+    _structure(units, terms)
     for unit in units:  # only clauses that can hold a commitment are split into sentences
         if unit.kind in ("paragraph", "item") and not unit.skip and unit.fields is None:
             body = unit.body + len(doc.text[unit.body : unit.end]) - len(doc.text[unit.body : unit.end].lstrip(" "))
@@ -231,8 +233,9 @@ def _unit(
     return unit
 
 
-def _structure(units: list[Unit], skip_sections: Terms, openers: Terms, duties: Terms) -> None:
+def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
     """Nested labels, skipped sections, lead-ins and table intros, in one pass."""
+    skip_sections, openers, duties = terms["skip_sections"], terms["terms_openers"], terms["duty_words"]
     labels: list[tuple[int, str | None]] = []  # open list items: (level, nested label)
     section: str | None = None
     skip_level: int | None = None  # a skipped section opened by a numbered title
@@ -280,29 +283,46 @@ def _structure(units: list[Unit], skip_sections: Terms, openers: Terms, duties: 
         unit.skip = skipping
         if skipping and skip_level is None and openers.search(unit.text):
             skipping = False  # "NOW, THEREFORE, the Parties agree as follows:"
-        unit.lead = _governing(leads, unit)
+        unit.lead = _governing(leads, unit, terms)
         if unit.is_lead_in:
-            leads = [lead for lead in leads if _contains(lead, unit)]
+            leads = [lead for lead in leads if _contains(lead, unit, terms)]
             leads.append(unit)
         elif unit.lead is None:
             leads = [lead for lead in leads if lead.kind == "item" and lead.level < unit.level]
         previous = unit
 
 
-def _contains(lead: Unit, unit: Unit) -> bool:
+def _contains(lead: Unit, unit: Unit, terms: dict[str, Terms]) -> bool:
     """Whether ``unit`` may belong to the list that ``lead`` introduces; an unlabelled
-    line that starts in lower case ("provide counseling weekly") continues the list."""
+    line that starts in lower case ("provide counseling weekly") continues the list, and so
+    does one that opens with a verb under a bare "The District will:" ("Provide ...")."""
     if lead.kind == "heading":  # numbered items and rows, not the paragraphs of a later section
         return unit.kind in ("item", "row")
     if unit.kind == "paragraph":
-        return lead.kind == "paragraph" and unit.text[:1].islower()
+        return lead.kind == "paragraph" and (unit.text[:1].islower() or _unnumbered_item(lead, unit, terms))
     if lead.kind == "item":
         return unit.level > lead.level
     return unit.kind in ("item", "row")
 
 
-def _governing(leads: list[Unit], unit: Unit) -> Unit | None:
+def _unnumbered_item(lead: Unit, unit: Unit, terms: dict[str, Terms]) -> bool:
+    """An item whose number Word kept out of the text: under a lead-in that ends at its
+    verb ("The District will:"), a paragraph with no promise of its own that does not
+    open like a new statement ("Provide Shandiin with ...")."""
+    if not _BARE_LEAD.search(lead.text) or unit.is_lead_in:
+        return False
+    words = unit.text.split()
+    first = words[0].lower() if words else ""
+    return (
+        len(words) >= 4  # not a title: "Other terms"
+        and first.isalpha()
+        and not any(first in terms[name] for name in ("list_breakers", "parties", "parent_parties"))
+        and not terms["obligations"].search(unit.text)
+    )
+
+
+def _governing(leads: list[Unit], unit: Unit, terms: dict[str, Terms]) -> Unit | None:
     for lead in reversed(leads):
-        if _contains(lead, unit):
+        if _contains(lead, unit, terms):
             return lead
     return None
