@@ -480,3 +480,16 @@ def test_unnumbered_items_under_a_lead_in_that_stops_at_its_verb() -> None:
         "Parents and District talked about a day program. Nothing was decided.\n"
     )
     assert [(c.kind, c.party) for c in found] == [("service", "District"), ("action", "District")]
+
+
+def test_lower_case_notes_end_sentences_and_lists_like_typed_ones() -> None:
+    found = commitments(
+        "mediation agreement\n\n"
+        "the district will give the parent a copy of the report by 3/1/25. the parent will also sign the consent.\n\n"
+        "mom will:\n\n- bring the student to each session at 8:00 a.m. on mondays\n\nother terms\n\n"
+        "parent: ____________________ date: 2/4/25\n\n"
+        "b.2 the district will provide counseling weekly.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [
+        ("action", "district"), ("parent", "parent"), ("parent", "mom"), ("service", "district"),
+    ]

@@ -29,9 +29,11 @@ _RUN_ON = re.compile(r"(?<=[.;])\s+(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
 _FIELD = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z()/’' -]{0,40}?)\s*:\s*")
 _SECTION = re.compile(r"^(?:section|article|part|§)\s*([0-9]+|[IVX]+)\b", re.I)
 _LABEL_CORE = re.compile(r"^\(?([0-9]+(?:\.[0-9]+)*|[A-Za-z]{1,4}(?:\.[0-9]+)*)[.)]?$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+# A sentence ends at a stop before any word: notes typed at the table start sentences in
+# lower case ("... in writing. dist will make up ..."); abbreviations are checked apart.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Za-z0-9])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "R.", "A.T.", "a.m."
 _SECTION_PREFIX = re.compile(
     r"^\s*(?:(?:section|article|part)\s+|§\s*)?(?:[0-9]+(?:\.[0-9]+)*|[IVX]+(?=[.)\s]))?[.)]?\s*", re.I
 )
@@ -299,10 +301,19 @@ def _contains(lead: Unit, unit: Unit, terms: dict[str, Terms]) -> bool:
     if lead.kind == "heading":  # numbered items and rows, not the paragraphs of a later section
         return unit.kind in ("item", "row")
     if unit.kind == "paragraph":
-        return lead.kind == "paragraph" and (unit.text[:1].islower() or _unnumbered_item(lead, unit, terms))
+        if lead.kind != "paragraph" or _not_an_item(unit):
+            return False
+        return unit.text[:1].islower() or _unnumbered_item(lead, unit, terms)
     if lead.kind == "item":
         return unit.level > lead.level
     return unit.kind in ("item", "row")
+
+
+def _not_an_item(unit: Unit) -> bool:
+    """A line that ends a list however it is cased: a short title ("other terms",
+    "Comp ed") or a signature line."""
+    text = unit.text.strip()
+    return "___" in text or (len(text.split()) < 4 and not text.endswith((".", ";")))
 
 
 def _unnumbered_item(lead: Unit, unit: Unit, terms: dict[str, Terms]) -> bool:
@@ -314,8 +325,7 @@ def _unnumbered_item(lead: Unit, unit: Unit, terms: dict[str, Terms]) -> bool:
     words = unit.text.split()
     first = words[0].lower() if words else ""
     return (
-        len(words) >= 4  # not a title: "Other terms"
-        and first.isalpha()
+        first.isalpha()
         and not any(first in terms[name] for name in ("list_breakers", "parties", "parent_parties"))
         and not terms["obligations"].search(unit.text)
     )

@@ -26,7 +26,8 @@ _APPOSITION = re.compile(r"[,(]")
 _CONJUNCTION = re.compile(r"\b(?:and|or)\s")
 _LEADING = re.compile(
     r"^(?:\s|and\b|or\b|but\b|then\b|also\b|the\b|a\b|an\b|each\b|its\b|their\b|[-–•*]"
-    r"|(?:section|article|paragraph|step|item|§)\s*[\w.()-]*\d[\w.()-]*[.:]?)+",
+    r"|(?:section|article|paragraph|step|item|§)\s*[\w.()-]*\d[\w.()-]*[.:]?"
+    r"|(?:[A-Za-z]?\d+(?:\.\d+)*|[A-Za-z](?:\.\d+)+)[.)]?(?=\s))+",  # "4.1", "b.2" run into the text
     re.I,
 )
 _AFTER_MARKER = (  # "will not also provide", "may, at its discretion, convene": negation, an aside,
@@ -290,7 +291,9 @@ class UndertakingFinder:
         if len(words) > 4 or self.ctx.hits.first(span[0], span[1], *_THING_LABELS):
             return False
         head = words[-1].lower()
-        if head in self.terms["things"] or head in self.terms["weekdays"] or self._student(span):
+        if head in self.terms["things"] or head in self.terms["weekdays"] or head in self.terms["student_terms"]:
+            return False
+        if self._student(span):
             return False
         before = self.ctx.text[max(0, span[0] - 8) : span[0]].split()
         determined = bool(before) and before[-1].lower() in ("the", "a", "an")
