@@ -493,3 +493,15 @@ def test_lower_case_notes_end_sentences_and_lists_like_typed_ones() -> None:
     assert [(c.kind, c.party) for c in found] == [
         ("action", "district"), ("parent", "parent"), ("parent", "mom"), ("service", "district"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The District will provide a Spanish interpreter at all IEP meetings, eligibility meetings and parent-teacher conferences.", "action"),
+        ("The District will provide an interpreter at every IEP meeting and through the Student's annual IEP meeting.", "action"),
+        ("The District will assign the same speech-language pathologist to deliver the services in paragraph 1.", "action"),
+    ],
+)
+def test_cues_in_times_people_and_references_are_not_the_act(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind

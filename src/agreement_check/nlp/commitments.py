@@ -30,7 +30,19 @@ _KIND_CUES = {
 }
 # Time words before a cue make it part of a time term, not the promised act:
 # "shall not use suspension before the IEP meeting is held" is no meeting.
-_TIME_BEFORE = re.compile(r"\b(?:before|after|until|at|prior\s+to|following|during|since)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", re.I)
+_TIME_BEFORE = re.compile(
+    r"\b(?:before|after|until|through|by|at|prior\s+to|following|during|since)\s+"
+    r"(?:(?:the|an?|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+# What joins the items of a list: "IEP meetings, eligibility meetings and parent-teacher ...".
+_LISTED = re.compile(r"[\s,]*(?:(?:and|or|&)\s+)?(?:at\s+)?(?:(?:the|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}", re.I)
+# A cue that points at a commitment stated elsewhere: "the services in paragraph 1".
+_ELSEWHERE = re.compile(
+    r"\s*(?:(?:described|listed|set\s+out|set\s+forth|stated|required)\s+)?"
+    r"(?:in|under|by)\s+(?:paragraph|section|article|item|§|the\s+iep\b)",
+    re.I,
+)
 # Up to four words modifying a noun after "a"/"an" ("a certified Spanish interpreter"), but
 # no preposition or determiner: "an interview with the Parent" does not introduce a Parent.
 _MODIFIERS = (
@@ -274,13 +286,24 @@ class CommitmentFinder:
             return "action"  # a promise not to act: "shall not change the placement"
         text = self.ctx.text
         hits = self.ctx.hits.within(start, end)
-        places = [h for h in hits if h.label == "settings"]
-        cues = [  # not a time ("before the IEP meeting") nor a place ("the counseling office")
-            h for h in hits
-            if h.label in _KIND_CUES
-            and not _TIME_BEFORE.search(text[max(start, h.start - 30) : h.start])
-            and not any(p.start <= h.start and h.end <= p.end and p.end > h.end for p in places)
-        ]
+        places = [h for h in hits if h.label in ("settings", "providers", "parties")]
+        cues: list[Hit] = []
+        dropped: Hit | None = None
+        for h in hits:
+            if h.label not in _KIND_CUES:
+                continue
+            # not a time ("before the IEP meeting"), a place ("the counseling office"), a
+            # person ("a speech-language pathologist"), a commitment stated elsewhere, nor
+            # the next of a list of such ("at all IEP meetings, eligibility meetings and ...")
+            if (
+                _TIME_BEFORE.search(text[max(start, h.start - 40) : h.start])
+                or any(p.start <= h.start and h.end <= p.end and p.end > h.end for p in places)
+                or (_REFERENCE.search(text[max(start, h.start - 20) : h.start]) and _ELSEWHERE.match(text, h.end))
+                or (dropped is not None and _LISTED.fullmatch(text, dropped.end, h.start))
+            ):
+                dropped = h
+                continue
+            cues.append(h)
         cues = [h for h, after in zip(cues, cues[1:] + [None]) if not _compound(text, h, after)]
         if und.passive:
             # The participle, then the subject: "an IEP meeting will be convened by ..."
