@@ -292,3 +292,29 @@ def test_a_period_alone_after_what_it_measures_is_the_frequency() -> None:
     assert found["frequency"].value == {"times": 1, "per": "day"}
     assert found["duration"].value == {"minutes": 60, "per": "session"}
     assert clause("Beginning with the second semester, the District will provide OT twice monthly.")["end"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("BCBA to consult w/ K.'s teachers monthly, in person at TRMS, by 6/1/25.", "at TRMS"),
+        ("Dist will provide reading intervention (Wilson): 4x/wk, 45 mins, resource room at Cañada MS.", "resource room at Cañada MS"),
+        ("The District shall transport A.O. from Ojo Feliz High School to the Career Center every Tuesday.", "from Ojo Feliz High School"),
+    ],
+)
+def test_places_in_routes_names_and_note_fields(sentence: str, place: str) -> None:
+    assert clause(sentence)["location"].text == place
+
+
+def test_the_school_counselor_is_a_person_not_a_place() -> None:
+    assert clause("The Student will receive counseling from the school counselor weekly.")["location"] is None
+
+
+def test_an_empty_cell_takes_the_lead_ins_default_but_tbd_stays_missing() -> None:
+    analysis = analyze(from_string(
+        HEAD + "Dist will provide the following in the DD preschool classroom unless another place is listed:\n\n"
+        "| Svc | Freq | Mins | Where |\n|---|---|---|---|\n| Speech-lang | 3x/wk | 30 | |\n| OT | 1x/wk | 30 | TBD |\n"
+    ))
+    speech, ot = analysis.commitments
+    assert speech.elements["location"].text == "in the DD preschool classroom"
+    assert ot.elements["location"] is None

@@ -405,9 +405,12 @@ class CommitmentFinder:
             return self._action_row(unit, block, columns, intro)
         und = intro.undertaking if intro is not None else None
         elements = empty()
+        left_empty: set[str] = set()  # cells with nothing in them, unlike "TBD"
         for i, (start, end) in enumerate(block.cells):
             name, header = columns.get(i, (None, ""))
             cell = self.ctx.text[start:end].strip()
+            if name is not None and not cell:
+                left_empty.add(name)
             if name is not None and cell and cell.lower() not in self.ctx.terms["blank_cells"]:
                 elements[name] = self._cell(name, start, end, header)
         # "60 minutes per month" in the Frequency column states the amount per period too.
@@ -418,8 +421,8 @@ class CommitmentFinder:
         duration = elements["duration"]
         if elements["frequency"] is None and duration and duration.value and duration.value.get("per") != "session":
             elements["frequency"] = Element(duration.text, duration.start, duration.end, {"times": None, "per": duration.value["per"]})
-        if intro is not None:
-            stated = {name for name, _ in columns.values()}
+        if intro is not None:  # "in the DD preschool classroom unless another place is listed"
+            stated = {name for name, _ in columns.values()} - left_empty
             for name in _INHERITED:
                 if name not in stated and elements[name] is None:
                     elements[name] = intro.elements[name]

@@ -40,7 +40,12 @@ _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
 # Words up to the head: no clause punctuation, though an initial's period may occur ("A.'s room").
 _NP_WORDS = r"(?:[^,;:.()]|(?<=\b[A-Z])\.)*"
-_PREPOSITION = re.compile(rf".*\b((?:in|at|on|inside|between)\s+{_NP_WORDS})$", re.I | re.S)
+_PREPOSITION = re.compile(rf".*\b((?:in|at|on|inside|between|from)\s+{_NP_WORDS})$", re.I | re.S)
+# A named place: "at TRMS", "at Cuchillo Valley Food Bank".
+_AT_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|del))*)")
+# A place written as a field of its own in a note: "4x/wk, 45 mins, resource room at Cañada MS".
+_FIELD_BEFORE = re.compile(r"[,;:]\s*$")
+_FIELD_END = re.compile(r"[,;(]")
 _PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:by|with|from|through|w/)\s*{_NP_WORDS})$", re.I | re.S)
 _NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
 _AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
@@ -96,7 +101,15 @@ class ElementFinder:
             out["service"] = self.element(first.start, first.end)
         elif kind == "comp_ed":
             out["service"] = self._award_type(hits, end)
-        out["location"] = self._after_preposition(hits, "settings", _PREPOSITION, start)
+        people = [h for h in hits if h.label in _PEOPLE or h.label == "providers"]
+        places = [  # "the school counselor" is a person, not a place
+            h for h in hits if not (h.label == "settings" and any(_inside(h, p) for p in people))
+        ]
+        out["location"] = (
+            self._after_preposition(places, "settings", _PREPOSITION, start)
+            or self._place_field(places, start, end)
+            or self._named_place(hits, start, end)
+        )
         out["provider"] = self._provider(hits, start, end)
         schedule = _first(hits, "SCHEDULE")
         if schedule:
@@ -364,6 +377,27 @@ class ElementFinder:
             m = preposition.match(window)
             if m and len(m.group(1).split()) <= 8:
                 return self.element(h.start - len(window) + m.start(1), h.end)
+        return None
+
+    def _place_field(self, hits: list[Hit], start: int, end: int) -> Element | None:
+        """A setting that opens a comma-separated field of a note ("..., resource room at
+        Cañada MS") and is not part of someone's title ("classroom teacher")."""
+        for h in hits:
+            if h.label != "settings" or not _FIELD_BEFORE.search(self.text, start, h.start):
+                continue
+            field_end = _FIELD_END.search(self.text, h.end, end)
+            stop = field_end.start() if field_end else end
+            field = (h.start, stop - (1 if self.text[stop - 1 : stop] == "." else 0))
+            if not self.ctx.hits.first(field[0], field[1], "providers", "parties", *TIME_LABELS) or field[1] - h.end < 2:
+                return self.element(*field)
+        return None
+
+    def _named_place(self, hits: list[Hit], start: int, end: int) -> Element | None:
+        """"at" a name that is no date, time, meeting or person: "at TRMS"."""
+        skip = [h for h in hits if h.label in (*TIME_LABELS, "PERSON", "meetings", "parties")]
+        for m in _AT_NAME.finditer(self.text, start, end):
+            if not any(h.start <= m.start(1) < h.end for h in skip) and m.group(1).split()[0] not in self.terms["weekdays"]:
+                return self.element(m.start(), m.end(1))
         return None
 
     def _provider(self, hits: list[Hit], clause_start: int, clause_end: int) -> Element | None:
