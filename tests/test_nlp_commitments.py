@@ -505,3 +505,16 @@ def test_lower_case_notes_end_sentences_and_lists_like_typed_ones() -> None:
 )
 def test_cues_in_times_people_and_references_are_not_the_act(sentence: str, kind: str) -> None:
     assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+def test_sub_items_that_only_add_terms_stay_with_their_clause() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1. The District will provide speech-language therapy to the Student:\n"
+        "(a) 30 minutes per session;\n(b) twice weekly;\n(c) beginning March 1, 2025, in the speech room.\n"
+        "2. The District will provide the following services:\n(a) Speech therapy 30 minutes weekly;\n"
+        "(b) OT twice monthly.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("1", "service"), ("2(a)", "service"), ("2(b)", "service")]
+    speech = found[0].elements
+    assert (speech["frequency"].text, speech["duration"].text) == ("twice weekly", "30 minutes per session")
+    assert (speech["start"].text, speech["location"].text) == ("March 1, 2025", "in the speech room")

@@ -36,7 +36,9 @@ _TIME_BEFORE = re.compile(
     re.I,
 )
 # What joins the items of a list: "IEP meetings, eligibility meetings and parent-teacher ...".
-_LISTED = re.compile(r"[\s,]*(?:(?:and|or|&)\s+)?(?:at\s+)?(?:(?:the|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}", re.I)
+_LISTED = re.compile(
+    r"[\s,]*(?:(?:and|or|&)\s+)?(?:at\s+)?(?:(?:the|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}", re.I
+)
 # A cue that points at a commitment stated elsewhere: "the services in paragraph 1".
 _ELSEWHERE = re.compile(
     r"\s*(?:(?:described|listed|set\s+out|set\s+forth|stated|required)\s+)?"
@@ -70,6 +72,8 @@ _DEFINITE = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?=\s+(?:of|to|for|by|at|in|on|with|from|before|after|within|no|and|or)\b|[.,;]|\s*$)",
     re.I,
 )
+# Hits that state a term of a promise rather than a promise: "twice weekly", "by May 1".
+_TERM_LABELS = ("FREQUENCY", "DURATION", "AMOUNT", "DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN", "settings")
 _INHERITED = ("start", "end", "location")
 _IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
 
@@ -177,22 +181,29 @@ class CommitmentFinder:
         return introduced.search(self.ctx.text, first[0], first[1]) is not None
 
     def _states_terms(self, lead: Unit, items: list[Unit]) -> bool:
-        """Whether a lead-in is a whole promise whose items only state its terms: it names
-        what it promises before a "on the following terms:" or "as follows:", and its items
-        are clauses about it ("(b) sessions will be one hour each, twice per week")."""
+        """Whether a lead-in is a whole promise whose items only state its terms. It names
+        what it promises, and then either says "on the following terms:" or "as follows:"
+        and its items are clauses about it ("(b) sessions will be one hour each, twice per
+        week"), or its items name nothing to do, only terms ("(a) 30 minutes per session;
+        (b) twice weekly")."""
         if lead.skip or any(item.kind == "row" for item in items):
-            return False
-        listed = self.ctx.terms["term_lists"].search(lead.text)
-        if listed is None:
             return False
         und = self._lead(lead).undertaking
         if und is None or und.party is None:
             return False
-        named = lead.start + listed.start()
+        listed = self.ctx.terms["term_lists"].search(lead.text)
+        named = lead.start + listed.start() if listed else lead.end
         if not self.ctx.hits.first(und.predicate, named, *_KIND_CUES):
             return False  # "The District agrees as follows:" names nothing yet
-        return any(
-            self.ctx.hits.first(item.body, item.end, "obligations", "permissions") or _CLAUSE_VERB.search(item.text)
+        if listed is not None:
+            return any(
+                self.ctx.hits.first(item.body, item.end, "obligations", "permissions") or _CLAUSE_VERB.search(item.text)
+                for item in items
+            )
+        return not self.ctx.terms["lead_in_words"].search(lead.text) and all(
+            not self._cues(item.body, item.end)
+            and not self.ctx.hits.first(item.body, item.end, "obligations", "permissions")
+            and self.ctx.hits.first(item.body, item.end, *_TERM_LABELS)
             for item in items
         )
 
@@ -285,25 +296,7 @@ class CommitmentFinder:
         if und.negated:
             return "action"  # a promise not to act: "shall not change the placement"
         text = self.ctx.text
-        hits = self.ctx.hits.within(start, end)
-        places = [h for h in hits if h.label in ("settings", "providers", "parties")]
-        cues: list[Hit] = []
-        dropped: Hit | None = None
-        for h in hits:
-            if h.label not in _KIND_CUES:
-                continue
-            # not a time ("before the IEP meeting"), a place ("the counseling office"), a
-            # person ("a speech-language pathologist"), a commitment stated elsewhere, nor
-            # the next of a list of such ("at all IEP meetings, eligibility meetings and ...")
-            if (
-                _TIME_BEFORE.search(text[max(start, h.start - 40) : h.start])
-                or any(p.start <= h.start and h.end <= p.end and p.end > h.end for p in places)
-                or (_REFERENCE.search(text[max(start, h.start - 20) : h.start]) and _ELSEWHERE.match(text, h.end))
-                or (dropped is not None and _LISTED.fullmatch(text, dropped.end, h.start))
-            ):
-                dropped = h
-                continue
-            cues.append(h)
+        cues = self._cues(start, end)
         cues = [h for h, after in zip(cues, cues[1:] + [None]) if not _compound(text, h, after)]
         if und.passive:
             # The participle, then the subject: "an IEP meeting will be convened by ..."
@@ -343,6 +336,30 @@ class CommitmentFinder:
             h.label == "comp_ed" and not _REFERENCE.search(text[max(0, h.start - 20) : h.start])
             for h in cues
         )
+
+    def _cues(self, start: int, end: int) -> list[Hit]:
+        """The kind cues of ``[start, end)`` that can name the promised act: not a time
+        ("before the IEP meeting"), a place ("the counseling office"), a person ("a
+        speech-language pathologist"), a commitment stated elsewhere, nor the next of a list
+        of such ("at all IEP meetings, eligibility meetings and ...")."""
+        text = self.ctx.text
+        hits = self.ctx.hits.within(start, end)
+        places = [h for h in hits if h.label in ("settings", "providers", "parties")]
+        cues: list[Hit] = []
+        dropped: Hit | None = None
+        for h in hits:
+            if h.label not in _KIND_CUES:
+                continue
+            if (
+                _TIME_BEFORE.search(text[max(start, h.start - 40) : h.start])
+                or any(p.start <= h.start and h.end <= p.end and p.end > h.end for p in places)
+                or (_REFERENCE.search(text[max(start, h.start - 20) : h.start]) and _ELSEWHERE.match(text, h.end))
+                or (dropped is not None and _LISTED.fullmatch(text, dropped.end, h.start))
+            ):
+                dropped = h
+                continue
+            cues.append(h)
+        return cues
 
     def _family(self, span: tuple[int, int]) -> bool:
         """Whether a party is the family alone ("Parents", "Mother and Father"), not a
@@ -459,7 +476,8 @@ class CommitmentFinder:
         elements = self.elements.find(kind, act[0], act[1])
         for name, (start, end, header) in cells.items():
             cell = self.ctx.text[start:end].strip()
-            if name in ("start", "end", "deadline", "location") and cell and cell.lower() not in self.ctx.terms["blank_cells"]:
+            stated = cell and cell.lower() not in self.ctx.terms["blank_cells"]
+            if stated and name in ("start", "end", "deadline", "location"):
                 elements[name] = self._cell(name, start, end, header)
         return Commitment(
             id="", kind=kind, party=party, text=unit.text, start=unit.start, end=unit.end,

@@ -388,14 +388,19 @@ class ElementFinder:
             field_end = _FIELD_END.search(self.text, h.end, end)
             stop = field_end.start() if field_end else end
             field = (h.start, stop - (1 if self.text[stop - 1 : stop] == "." else 0))
-            if not self.ctx.hits.first(field[0], field[1], "providers", "parties", *TIME_LABELS) or field[1] - h.end < 2:
+            if field[1] - h.end < 2 or not self.ctx.hits.first(field[0], field[1], "providers", "parties", *TIME_LABELS):
                 return self.element(*field)
         return None
 
     def _named_place(self, hits: list[Hit], start: int, end: int) -> Element | None:
         """"at" a name that is no date, time, meeting or person: "at TRMS"."""
         skip = [h for h in hits if h.label in (*TIME_LABELS, "PERSON", "meetings", "parties")]
-        for m in _AT_NAME.finditer(self.text, start, end):
+        return self._first_name(_AT_NAME, skip, start, end)
+
+    def _first_name(self, pattern: re.Pattern[str], skip: list[Hit], start: int, end: int) -> Element | None:
+        """The first match of ``pattern`` whose name (group 1) starts in none of the ``skip``
+        hits and is not a weekday."""
+        for m in pattern.finditer(self.text, start, end):
             if not any(h.start <= m.start(1) < h.end for h in skip) and m.group(1).split()[0] not in self.terms["weekdays"]:
                 return self.element(m.start(), m.end(1))
         return None
@@ -420,11 +425,7 @@ class ElementFinder:
 
     def _named_provider(self, hits: list[Hit], start: int, end: int) -> Element | None:
         """A name after "by", "through" or "from" that is not a date: a provider."""
-        times = [h for h in hits if h.label in TIME_LABELS]
-        for m in _BY_NAME.finditer(self.text, start, end):
-            if not any(h.start <= m.start(1) < h.end for h in times) and m.group(1).split()[0] not in self.terms["weekdays"]:
-                return self.element(m.start(), m.end(1))
-        return None
+        return self._first_name(_BY_NAME, [h for h in hits if h.label in TIME_LABELS], start, end)
 
     def _agents(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
         """Words after "by", "with", "from" or "through" that name someone by what they do,

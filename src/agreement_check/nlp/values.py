@@ -20,7 +20,9 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }
 _ADVERBS = {"once": 1, "twice": 2, "thrice": 3}
-_NUMBER_WORD = "|".join(w for w in sorted([*_TENS, *_UNITS, "hundred", "thousand"], key=len, reverse=True) if w != "half")
+_NUMBER_WORD = "|".join(  # longest first, so "eighteen" is not read as "eight"
+    w for w in sorted([*_TENS, *_UNITS, "hundred", "thousand"], key=len, reverse=True) if w != "half"
+)
 # A run of number words; "and" only after a hundred or thousand ("one hundred and twenty").
 _SPELLED = re.compile(
     rf"(?:{_NUMBER_WORD})\b(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*", re.I
