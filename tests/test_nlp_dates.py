@@ -92,3 +92,12 @@ def test_short_numeric_dates_of_notes_typed_at_the_table() -> None:
     assert found["3-3-25"].value == date(2025, 3, 3)
     assert found["SY 24-25"].school_year == (2024, 2025)
     assert found["24/7"].value is None and not found["24/7"].impossible
+
+
+def test_an_email_of_what_we_agreed_is_dated_by_its_words() -> None:
+    analysis = analyze(from_string(
+        "Subject: RE: mediation - what we agreed today\n\n"
+        "below is what we agreed at the table this afternoon (1/28/26).\n\n"
+        "the district agreed to:\n\n- reimburse Elena $450 by 2/27/26\n"
+    ))
+    assert analysis.agreement_date == date(2026, 1, 28)
