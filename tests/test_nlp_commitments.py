@@ -518,3 +518,20 @@ def test_sub_items_that_only_add_terms_stay_with_their_clause() -> None:
     speech = found[0].elements
     assert (speech["frequency"].text, speech["duration"].text) == ("twice weekly", "30 minutes per session")
     assert (speech["start"].text, speech["location"].text) == ("March 1, 2025", "in the speech room")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The District agrees:",
+        "The District agrees to the following",
+        "The following will be provided by the District:",
+        "District Agreements",
+        "Actions the District will take:",
+    ],
+)
+def test_more_ways_to_open_a_list_of_the_districts_promises(lead: str) -> None:
+    found = commitments(
+        f"AGREEMENT\n\n{lead}\n\n(a) provide speech therapy twice weekly;\n\n(b) convene an IEP meeting by May 1, 2025.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District"), ("meeting", "District")]

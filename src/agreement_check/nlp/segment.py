@@ -164,7 +164,9 @@ def segment(doc: Document, lexicon: Lexicon) -> list[Unit]:
             unit.kind = "heading"
     units = _forms(units, doc.text, lexicon.form_fields, terms["abbreviations"])
     for unit, after in zip(units, units[1:]):
-        below = after.kind == "row" or (after.kind == "item" and after.level > unit.level)
+        below = after.kind == "row" or (
+            after.kind == "item" and (after.level > unit.level or unit.kind == "paragraph")
+        )
         unit.introduces = unit.introduces or (below and bool(terms["lead_in_words"].search(unit.text)))
     _structure(units, terms)
     for unit in units:  # only clauses that can hold a commitment are split into sentences

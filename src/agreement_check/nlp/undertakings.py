@@ -35,7 +35,7 @@ _AFTER_MARKER = (  # "will not also provide", "may, at its discretion, convene":
     r"(?:\s*,[^,;:.]{{1,60}},)?\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
 )
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
-_AGREES_THAT = re.compile(r"\s(?:agrees|agree|agreed)\s+that\s*:\s*$", re.I)
+_AGREES_THAT = re.compile(r"\s(?:agrees|agree|agreed)(?:\s+as\s+follows|\s+that)?\s*:\s*$", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|any)\s", re.I)
 _SOURCE = re.compile(r"\b(?:by|from)\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
 _NP_STOP = re.compile(
@@ -109,7 +109,8 @@ class UndertakingFinder:
         return self._note(start, end, hits) or self._agrees_that(start, end, hits)
 
     def _agrees_that(self, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
-        """A lead-in "The District hereby agrees that:", whose items are the District's."""
+        """A lead-in "The District hereby agrees that:" or "The District agrees:", whose items
+        are the District's."""
         m = _AGREES_THAT.search(self.ctx.text, start, end)
         if m is None:
             return None
@@ -272,9 +273,10 @@ class UndertakingFinder:
         heads = [  # the party word is the head: "the District's SLP", not "the District's obligation"
             h for h in hits if h.label in _PARTY_LABELS and span[0] <= h.start and named[1] - 3 <= h.end <= named[1]
         ]
-        if heads and len(name.split()) > 6:
-            # "For the 2025-2026 school year the District": the subject starts at its last article
-            article = list(_ARTICLE.finditer(self.ctx.text, named[0], heads[0].start))
+        if heads:
+            # "For the 2025-2026 school year the District", "Actions the District": the
+            # subject starts at its last article
+            article = list(_ARTICLE.finditer(self.ctx.text, named[0] + 1, heads[0].start))
             if article:
                 return self._party((article[-1].start(), span[1]), hits)
         if heads and len(name.split()) <= 6:
@@ -312,6 +314,9 @@ class UndertakingFinder:
         name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs)
         if not name or name.lower() in self.terms["non_parties"] or name.lower() in self.terms["pronouns"]:
             return False
+        lead_in = self.terms["lead_in_words"].search(self.ctx.text[subject[0] : subject[1]])
+        if lead_in and self.ctx.text[:end].rstrip().endswith(":"):
+            return True  # "The following will be provided by the District:"
         if self._student(subject) or self._student_owns(subject):
             return True  # "The Student will be provided ...", "The Student's schedule shall be restored"
         head = name.split()[-1].lower()
