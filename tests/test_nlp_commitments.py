@@ -535,3 +535,15 @@ def test_more_ways_to_open_a_list_of_the_districts_promises(lead: str) -> None:
         f"AGREEMENT\n\n{lead}\n\n(a) provide speech therapy twice weekly;\n\n(b) convene an IEP meeting by May 1, 2025.\n"
     )
     assert [(c.kind, c.party) for c in found] == [("service", "District"), ("meeting", "District")]
+
+
+def test_a_party_that_agrees_or_commits_that_something_will_be_so_answers_for_it() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1. The District commits that the Student will not be suspended without an IEP meeting.\n"
+        "2. The District agrees that the Parents may obtain an independent educational evaluation at public expense.\n"
+        "3. District staff will be trained on the Student's behavior intervention plan by April 1, 2025.\n"
+        "4. The parties agree that the Student needs more reading support.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("1", "action", "District"), ("2", "evaluation", "District"), ("3", "action", None),
+    ]

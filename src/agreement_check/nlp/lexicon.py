@@ -90,6 +90,7 @@ TERM_LISTS: tuple[str, ...] = (
     "list_breakers",
     "obligations",
     "parties",
+    "actions",
 )
 
 #: Matcher pattern files run over the whole document (near their anchors).

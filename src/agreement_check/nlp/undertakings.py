@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .context import Context
 from .hits import Hit
@@ -35,6 +36,9 @@ _AFTER_MARKER = (  # "will not also provide", "may, at its discretion, convene":
     r"(?:\s*,[^,;:.]{{1,60}},)?\s+(?P<neg>not\s+)?(?:(?:{adverbs})\s+)*(?P<word>[\w'’-]+)(?:\s+(?P<next>[\w'’-]+))?"
 )
 _AGENT = re.compile(r"\bby\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
+_GOVERNED = re.compile(
+    r"\s(?:hereby\s+)?(?:agrees|agree|agreed|commits|commit|guarantees|ensures|(?:will|shall)\s+ensure)\s+that\s+$", re.I
+)
 _AGREES_THAT = re.compile(r"\s(?:agrees|agree|agreed)(?:\s+as\s+follows|\s+that)?\s*:\s*$", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|any)\s", re.I)
 _SOURCE = re.compile(r"\b(?:by|from)\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:.()]*)", re.I)
@@ -77,6 +81,13 @@ class Undertaking:
     deferred: bool = False
 
 
+@lru_cache(maxsize=8)
+def _participles(acts: Terms) -> re.Pattern[str]:
+    """The past participles of the one-word acts: "train" -> "trained", "revise" -> "revised"."""
+    verbs = sorted({t.removesuffix("e") for t in acts.terms if t.isalpha() and not t.endswith(("ed", "ing"))})
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, verbs))})e?d$", re.I)
+
+
 def clean_party(text: str, adverbs: Terms | None = None) -> str:
     """A noun phrase as a party name: clause numbers, determiners and conjunctions off,
     adverbs between the party and its verb off ("The District hereby agrees"), spaces
@@ -96,6 +107,7 @@ class UndertakingFinder:
         self.adverbs = ctx.terms["adverbs"]
         adverbs = "|".join(re.escape(a) for a in self.adverbs.terms)
         self._after_marker = re.compile(_AFTER_MARKER.format(adverbs=adverbs), re.I)
+        self._acts = _participles(ctx.terms["actions"])
 
     def in_sentence(self, start: int, end: int) -> Undertaking | None:
         """The first undertaking in the sentence ``[start, end)``, if any."""
@@ -171,6 +183,8 @@ class UndertakingFinder:
             if not self._passive_subject(subject, predicate, end, hits):
                 return None
             party, span = self._agent(predicate, end, hits)
+            if party is None:  # "The District commits that the Student will not be suspended"
+                party, span = self._governor(start, subject[0], hits)
             if marker.label == _PERMISSION and span is not None and self._parent(span):
                 return None
             if party is None and text[predicate:end].split(" ", 1)[0].lower() in self.terms["decisions"]:
@@ -189,10 +203,18 @@ class UndertakingFinder:
             # or by whoever it comes "from".
             party, span = self._agent(predicate, end, hits, _SOURCE)
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
-        if party is None or (marker.label == _PERMISSION and self._parent(span)):
+        if party is not None and marker.label == _PERMISSION and self._parent(span):
+            # "The District agrees that the Parents may obtain an IEE": the District allows it
+            party, span = self._governor(start, subject[0], hits)
+        if party is None:
             return None
         deferred = _INDEFINITE.match(text[subject[0] : subject[1]].lstrip()) is not None
         return Undertaking((marker.start, marker.end), predicate, party, span, False, negated, hedged, deferred)
+
+    def _governor(self, start: int, subject: int, hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
+        """The party that agrees or commits that what follows will be so."""
+        m = _GOVERNED.search(self.ctx.text, start, subject)
+        return self._active_party(start, m.start(), hits) if m else (None, None)
 
     def _student(self, subject: tuple[int, int]) -> bool:
         name = clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs).lower()
@@ -323,7 +345,10 @@ class UndertakingFinder:
         if head in self.terms["generic_services"] and head not in self.terms["things"]:
             return True  # "Keyboarding instruction shall be provided", not "Unused hours will be"
         cues = ("services", "comp_ed", "evaluations", "meetings", "payments", "actions")
-        word_end = predicate + len(self.ctx.text[predicate:end].split(" ", 1)[0])
+        participle = self.ctx.text[predicate:end].split(" ", 1)[0]
+        if self._acts.search(participle):
+            return True  # "Staff will be trained": the participle of an act ("train")
+        word_end = predicate + len(participle)
         return any(
             h.label in cues and (subject[0] <= h.start < subject[1] or predicate <= h.start < word_end)
             for h in hits
