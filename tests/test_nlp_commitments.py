@@ -547,3 +547,16 @@ def test_a_party_that_agrees_or_commits_that_something_will_be_so_answers_for_it
     assert [(c.label, c.kind, c.party) for c in found] == [
         ("1", "action", "District"), ("2", "evaluation", "District"), ("3", "action", None),
     ]
+
+
+def test_a_meeting_summary_that_records_agreements_is_an_agreement_but_a_progress_report_is_not() -> None:
+    terms = (
+        "1. The District will provide speech therapy twice weekly.\n2. The District will convene an IEP meeting by May 1, 2025.\n"
+        "3. The Parent will sign the consent by April 1, 2025.\n4. The District will reimburse the Parent $200 by May 1, 2025.\n"
+    )
+    summary = analyze(from_string("Facilitated IEP Meeting Summary\n\nThe team reached the following agreements.\n\n" + terms))
+    assert summary.is_agreement and len(summary.commitments) == 4
+    report = analyze(from_string(
+        "IEP PROGRESS REPORT\n\nProgress: J.A. read 45 words per minute.\n\nThe next progress report will be sent home the week of March 17, 2025.\n"
+    ))
+    assert not report.is_agreement and report.commitments == []

@@ -12,12 +12,16 @@ from .context import Context
 _SIGNATURE_LINE = re.compile(r"_{4,}")
 _DATE_LINE = re.compile(r"\s*date\s*:\s*(?:\w+day,?\s*)?[\w./,\s]{4,30}$", re.I)
 _CUE_REACH = 60  # characters between "Dated:" and the date it introduces
+_SEVERAL = 4  # commitments that make a document under another title an agreement after all
 _TITLE_BLOCKS = 8  # headings and short lines at the top that make up the title
 
 
 def is_agreement(ctx: Context, commitments: int) -> bool:
     """An agreement has an agreement title; a progress report or a letter has another.
-    A document with neither decides by whether it holds any commitment at all."""
+    A document with neither decides by whether it holds any commitment at all. A title
+    such as "Facilitated IEP Meeting Summary" still heads an agreement when the document
+    says it records an agreement and holds several commitments (a progress report's
+    "next report will be sent home" is one or two)."""
     blocks = ctx.document.blocks
     top = [
         b for b in blocks[:12] if b.kind in ("heading", "paragraph") and b.end - b.start <= 120
@@ -25,10 +29,10 @@ def is_agreement(ctx: Context, commitments: int) -> bool:
     title = "\n".join(ctx.text[b.start : b.end] for b in top)
     agreement = ctx.terms["agreement_titles"].search(title)
     other = ctx.terms["non_agreement_titles"].search(title)
-    if agreement and other:
-        return agreement.start() < other.start()
-    if agreement or other:
-        return bool(agreement)
+    if agreement and (other is None or agreement.start() < other.start()):
+        return True
+    if other:
+        return commitments >= _SEVERAL and bool(ctx.terms["agreement_titles"].search(ctx.text))
     return commitments > 0
 
 
