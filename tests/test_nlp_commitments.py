@@ -560,3 +560,13 @@ def test_a_meeting_summary_that_records_agreements_is_an_agreement_but_a_progres
         "IEP PROGRESS REPORT\n\nProgress: J.A. read 45 words per minute.\n\nThe next progress report will be sent home the week of March 17, 2025.\n"
     ))
     assert not report.is_agreement and report.commitments == []
+
+
+@pytest.mark.parametrize("opener", ["Agreed:", "The agreements are:", "Here is what we agreed:", "Resolution:"])
+def test_a_background_section_ends_where_a_list_of_terms_opens(opener: str) -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\nBackground\n\nThe Student is in 3rd grade. The District acknowledges missed sessions.\n\n"
+        f"{opener}\n\n1. The District will provide speech therapy twice weekly.\n\n"
+        "2. The Parent will sign the consent by May 1, 2025.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District"), ("parent", "Parent")]
