@@ -570,3 +570,11 @@ def test_a_background_section_ends_where_a_list_of_terms_opens(opener: str) -> N
         "2. The Parent will sign the consent by May 1, 2025.\n"
     )
     assert [(c.kind, c.party) for c in found] == [("service", "District"), ("parent", "Parent")]
+
+
+def test_numbered_promises_end_a_section_opened_by_a_background_heading() -> None:
+    found = commitments(
+        "MEDIATION AGREEMENT\n\nPURPOSE\n\nThis agreement resolves the due process request.\n\n"
+        "1. The District will provide speech therapy twice weekly.\n\n2. The Parent will sign the consent by May 1, 2025.\n"
+    )
+    assert [(c.kind, c.party) for c in found] == [("service", "District"), ("parent", "Parent")]

@@ -284,7 +284,9 @@ def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
                 leads = [lead for lead in leads if lead.level < unit.level]
         else:
             unit.path = labels[-1][1] if labels else section
-        opens_terms = unit.kind == "paragraph" and (unit.is_lead_in or unit.fields is not None)
+        opens_terms = (unit.kind == "paragraph" and (unit.is_lead_in or unit.fields is not None)) or (
+            unit.kind == "item" and bool(terms["obligations"].search(unit.text))
+        )
         if skipping and skip_level is None and opens_terms:
             skipping = False  # a background section ends at "Agreed:", "Here is what we agreed:"
         unit.skip = skipping
