@@ -578,3 +578,14 @@ def test_numbered_promises_end_a_section_opened_by_a_background_heading() -> Non
         "1. The District will provide speech therapy twice weekly.\n\n2. The Parent will sign the consent by May 1, 2025.\n"
     )
     assert [(c.kind, c.party) for c in found] == [("service", "District"), ("parent", "Parent")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The District will provide monthly progress reports to the Parent.",
+        "The case manager will email the Parent weekly updates on homework.",
+    ],
+)
+def test_reports_to_the_family_are_acts_not_services_however_often(sentence: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == "action"
