@@ -28,3 +28,10 @@ def test_readme_sample_is_bundled():
     run_command = _setup_commands()[0]
     sample = re.search(r"(fixtures/\S+)", run_command).group(1)
     assert (ROOT / sample).is_file()
+
+
+def test_every_pattern_file_is_explained_to_advocates():
+    patterns = ROOT / "patterns"
+    guide = (patterns / "README.md").read_text(encoding="utf-8")
+    data = sorted(p.name for p in patterns.iterdir() if p.suffix in {".txt", ".jsonl"})
+    assert data and [name for name in data if f"`{name}`" not in guide] == []
