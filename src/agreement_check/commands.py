@@ -99,11 +99,13 @@ def cmd_eval(argv: Sequence[str]) -> int:
 
     con = _console()
     det = score.detection
-    t = Table(title=f"Commitments ({score.documents} documents)", box=box.SIMPLE_HEAD)
-    for col in ("gold", "reported", "precision", "recall", "F1", "kind acc.", "party acc."):
+    t = Table(title=f"Commitments ({score.documents} documents)", box=box.SIMPLE_HEAD,
+              caption="kind, party: accuracy on the commitments found; date, is agr.: per document")
+    for col in ("gold", "found", "prec.", "recall", "F1", "kind", "party", "date", "is agr."):
         t.add_column(col, justify="right")
     t.add_row(str(det.tp + det.fn), str(det.tp + det.fp), _pct(det.precision), _pct(det.recall),
-              _pct(det.f1), _pct(score.kind_accuracy), _pct(score.party_accuracy))
+              _pct(det.f1), _pct(score.kind_accuracy), _pct(score.party_accuracy),
+              _pct(score.date_accuracy), _pct(score.agreement_accuracy))
     con.print(t)
 
     support = code_support(golds)

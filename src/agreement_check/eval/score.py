@@ -77,6 +77,8 @@ class Score:
     detection: Counts = field(default_factory=Counts)
     kind_correct: int = 0
     party_correct: int = 0
+    date_correct: int = 0  # documents whose agreement date (or its absence) matches the gold
+    agreement_correct: int = 0  # documents rightly told apart as agreement or not
     codes: dict[str, Counts] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     documents: int = 0
@@ -94,6 +96,14 @@ class Score:
     @property
     def party_accuracy(self) -> float:
         return self.party_correct / self.matched if self.matched else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_correct / self.documents if self.documents else 0.0
+
+    @property
+    def agreement_accuracy(self) -> float:
+        return self.agreement_correct / self.documents if self.documents else 0.0
 
     @property
     def micro(self) -> Counts:
@@ -127,6 +137,8 @@ class Score:
                 "kind_accuracy": round(self.kind_accuracy, 4),
                 "party_accuracy": round(self.party_accuracy, 4),
             },
+            "agreement_date_accuracy": round(self.date_accuracy, 4),
+            "is_agreement_accuracy": round(self.agreement_accuracy, 4),
             "codes": {code: c.to_json() for code, c in sorted(self.codes.items())},
             "micro": self.micro.to_json(),
             "misses": [{"doc": m.doc, "what": m.what, "text": m.text} for m in self.misses],
@@ -153,6 +165,15 @@ def score_document(score: Score, gold: Gold, analysis: Analysis) -> None:
     """Add one document's agreement and disagreement with its gold to ``score``."""
     doc = gold.doc
     score.documents += 1
+    found_date = analysis.agreement_date.isoformat() if analysis.agreement_date else None
+    if found_date == gold.agreement_date:
+        score.date_correct += 1
+    else:
+        score.misses.append(Miss(doc, f"agreement date {found_date}, gold {gold.agreement_date}", "(document)"))
+    if analysis.is_agreement == gold.is_agreement:
+        score.agreement_correct += 1
+    else:
+        score.misses.append(Miss(doc, f"is_agreement {analysis.is_agreement}, gold {gold.is_agreement}", "(document)"))
     by_commitment: dict[str | None, set[str]] = {}
     for f in analysis.findings:
         by_commitment.setdefault(f.commitment, set()).add(f.code)
