@@ -589,3 +589,18 @@ def test_numbered_promises_end_a_section_opened_by_a_background_heading() -> Non
 )
 def test_reports_to_the_family_are_acts_not_services_however_often(sentence: str) -> None:
     assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == "action"
+
+
+def test_sub_item_that_only_states_terms_belongs_to_the_promise_above() -> None:
+    found = commitments(
+        "AGREEMENT\n\nSection 1. Compensatory Education\n\n"
+        "A. The District will fund twenty (20) hours of compensatory math tutoring by a tutor of the Parent's choosing.\n"
+        "    1. The hours may be used beginning April 1, 2025 and expire on June 30, 2026.\n"
+        "    2. The Parent will schedule sessions directly with the tutor.\n"
+    )
+    award = found[0]
+    assert award.kind == "comp_ed" and "expire on June 30, 2026" in award.text
+    assert (award.elements["start"].value, award.elements["deadline"].value) == (
+        {"date": "2025-04-01"}, {"date": "2026-06-30"},
+    )
+    assert [c.text.split()[0] for c in found[1:]] == ["2."]

@@ -105,15 +105,22 @@ class CommitmentFinder:
             if unit.lead is not None:
                 items.setdefault(unit.lead.start, []).append(unit)
         absorbed: set[int] = set()
-        for unit in units:
+        for i, unit in enumerate(units):
             if unit.start in absorbed:
                 continue
             terms = items.get(unit.start, []) if unit.is_lead_in else []
             if terms and self._states_terms(unit, terms):
                 absorbed.update(t.start for t in terms)
                 found = [self._with_terms(unit, terms[-1].end)]
+            elif unit.kind == "row":
+                found = [self._row(unit)]
             else:
-                found = [self._row(unit)] if unit.kind == "row" else self._clause(unit)
+                found = self._clause(unit)
+                terms = self._term_items(unit, units[i + 1 :]) if any(found) else []
+                if terms:
+                    absorbed.update(t.start for t in terms)
+                    end = terms[-1].end
+                    found = self._clause(replace(unit, end=end, text=self.ctx.text[unit.start : end]))
             for commitment in found:
                 if commitment is not None:
                     commitment.id = f"c{len(out) + 1}"
@@ -206,6 +213,26 @@ class CommitmentFinder:
             and self.ctx.hits.first(item.body, item.end, *_TERM_LABELS)
             for item in items
         )
+
+    def _term_items(self, unit: Unit, after: list[Unit]) -> list[Unit]:
+        """The first sub-items of a promise that only state its terms ("A. The District will
+        fund 30 hours ... 1. The hours may be used beginning March 10, 2025 and expire on
+        August 15, 2025."): no party of their own, no act named, but a time, rate or place."""
+        if unit.kind != "item" or unit.is_lead_in or unit.skip:
+            return []
+        out: list[Unit] = []
+        for item in after:
+            if item.kind != "item" or item.level <= unit.level or item.lead is not None:
+                break
+            und = next(filter(None, (self.undertakings.in_sentence(s, e) for s, e in item.sentences)), None)
+            if (
+                (und is not None and und.party is not None)
+                or self._cues(item.body, item.end)
+                or not self.ctx.hits.first(item.body, item.end, *_TERM_LABELS)
+            ):
+                break
+            out.append(item)
+        return out
 
     def _with_terms(self, lead: Unit, end: int) -> Commitment:
         """A lead-in and the items that state its terms, as one commitment."""
