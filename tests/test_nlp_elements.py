@@ -318,3 +318,18 @@ def test_an_empty_cell_takes_the_lead_ins_default_but_tbd_stays_missing() -> Non
     speech, ot = analysis.commitments
     assert speech.elements["location"].text == "in the DD preschool classroom"
     assert ot.elements["location"] is None
+
+
+def test_an_object_after_with_is_no_provider_and_a_hyphenated_word_no_service() -> None:
+    elements = clause("The District will provide the Student with a tablet that has speech-to-text software for use in class.")
+    assert elements["provider"] is None
+    assert elements["service"] is None
+
+
+def test_a_rate_cap_is_not_the_amount_of_an_award() -> None:
+    elements = clause(
+        "The District will fund twenty (20) hours of compensatory math tutoring, "
+        "delivered by a tutor of the Parent's choosing at a rate not to exceed $85 per hour."
+    )
+    assert elements["amount"].value == {"n": 20, "unit": "hours"}
+    assert "tutor" in elements["provider"].text

@@ -136,6 +136,9 @@ class ElementFinder:
         amounts = [
             h for h in hits if h.label == "AMOUNT" and not any(_inside(h, f) for f in frequencies)
         ]
+        rates = [h for h in hits if h.label == "RATE"]
+        # "30 hours ... at a rate not to exceed $70 per hour": the total, not the price cap
+        amounts = [h for h in amounts if not any(_inside(h, r) for r in rates)] or amounts
         if award and not amounts:
             amounts = [h for h in hits if h.label == "DURATION" and self._total(h)][:1]
         money = [h for h in amounts if "$" in self.text[h.start : h.end]] + [
@@ -433,7 +436,9 @@ class ElementFinder:
         skip = [h for h in hits if h.label in ("DATE", "MONTH", "parent_parties", "SCHOOL_YEAR")]
         out: list[Hit] = []
         for np in _AFTER_PROVIDER_PREP.finditer(self.text, start, end):
-            for m in _WORD.finditer(self.text, np.start(1), np.end(1)):
+            # only the noun phrase right after it: not "for" in "a laptop that has ... for"
+            stop = next(self.terms["np_ends"].finditer(self.text, np.start(1), np.end(1)), None)
+            for m in _WORD.finditer(self.text, np.start(1), stop.start() if stop else np.end(1)):
                 if (
                     agent_noun(m.group(0), self.terms["things"])
                     and m.group(0).lower() not in self.terms["weekdays"]

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..patterns import load_patterns, load_words
 
@@ -88,6 +88,7 @@ TERM_LISTS: tuple[str, ...] = (
     "parent_parties",
     "duty_words",
     "list_breakers",
+    "np_ends",
     "obligations",
     "parties",
     "actions",
@@ -352,6 +353,16 @@ def _shape_sample(shape: str) -> str:
     return "".join({"d": "1", "x": "a", "X": "A"}.get(ch, ch) for ch in shape)
 
 
+def _in_compound(text: str, start: int, last: Token) -> bool:
+    """Whether a phrase is only part of a hyphenated word, as "speech" in "text-to-speech
+    software" or "speech-to-text": the word is about something else, so the phrase is not
+    meant ("speech-language" is a phrase of its own)."""
+    end = last.idx + len(last)
+    return (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()) or (
+        text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum()
+    )
+
+
 def compile_matcher(nlp: Language, name: str) -> Matcher:
     """One Matcher for all patterns of file ``name``."""
     matcher = Matcher(nlp.vocab)
@@ -391,7 +402,7 @@ class Lexicon:
     def matches(self, doc: Doc, text: str) -> Iterable[tuple[int, int, int]]:
         """(match_id, start, end) of every phrase and pattern in ``doc`` (made from
         ``text``); patterns are run only inside the windows around their anchors."""
-        phrases = self.phrases(doc)
+        phrases = [m for m in self.phrases(doc) if not _in_compound(text, doc[m[1]].idx, doc[m[2] - 1])]
         yield from phrases
         lines: list[tuple[int, int]] | None = None
         for index, windows in self.anchors.windows(doc).items():
