@@ -333,3 +333,11 @@ def test_a_rate_cap_is_not_the_amount_of_an_award() -> None:
     )
     assert elements["amount"].value == {"n": 20, "unit": "hours"}
     assert "tutor" in elements["provider"].text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "times"),
+    [("on Mondays and Thursdays", 2), ("every Tuesday", 1), ("Mon., Wed. and Fri.", 3), ("Tues and Tuesdays", 1)],
+)
+def test_weekdays_of_patterns_weekdays_count_once_each(phrase: str, times: int) -> None:
+    assert values.frequency(phrase) == {"times": times, "per": "week"}

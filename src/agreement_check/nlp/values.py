@@ -7,7 +7,10 @@ short span they found, so the regular expressions here never scan a whole docume
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
+
+from ..patterns import load_words
 
 _UNITS = {
     "zero": 0, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -98,13 +101,17 @@ def period(text: str) -> str | None:
     return None
 
 
-_WEEKDAYS = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+@cache
+def _weekdays() -> re.Pattern[str]:
+    """Any weekday of ``patterns/weekdays.txt``, also in the plural ("Mondays")."""
+    names = sorted(load_words("weekdays"), key=len, reverse=True)
+    return re.compile(rf"(?<![\w'’])(?:{'|'.join(map(re.escape, names))})(?:s\b|(?![\w'’]))", re.I)
 
 
 def frequency(text: str) -> dict[str, Any]:
     """``{"times": 2, "per": "week"}``; "bi-weekly" is flagged ambiguous; "every Monday"
-    and "on Mondays and Thursdays" count their weekdays."""
-    weekdays = {d.lower() for d in _WEEKDAYS.findall(text)}
+    and "on Mondays and Thursdays" count their weekdays (once each: "Mon" is "Monday")."""
+    weekdays = {d[:3].lower() for d in _weekdays().findall(text)}
     if weekdays:
         return {"times": len(weekdays), "per": "week"}
     every = _EVERY_N.search(text)
