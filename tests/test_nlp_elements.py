@@ -341,3 +341,12 @@ def test_a_rate_cap_is_not_the_amount_of_an_award() -> None:
 )
 def test_weekdays_of_patterns_weekdays_count_once_each(phrase: str, times: int) -> None:
     assert values.frequency(phrase) == {"times": times, "per": "week"}
+
+
+def test_grammar_words_of_the_pattern_lists_shape_elements() -> None:
+    """Condition openers, range words and name particles come from patterns/*.txt."""
+    notify = clause("In the event that the Student is restrained, the District will notify the Parent within two (2) school days.")
+    assert notify["deadline"].value["anchor"] == "the Student is restrained"
+    served = clause("The District will provide counseling from March 10 till June 5, 2025 by Lindamood Bell of Santa Fe.")
+    assert (served["start"].value, served["end"].value) == ({"date": "2025-03-10"}, {"date": "2025-06-05"})
+    assert served["provider"].text.startswith("by Lindamood Bell of Santa Fe")

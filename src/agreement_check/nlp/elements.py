@@ -17,37 +17,35 @@ from ..model import ELEMENT_NAMES, Element
 from . import dates, values
 from .context import Context
 from .hits import Hit
-from .lexicon import agent_noun
+from .lexicon import agent_noun, alternation
 
 TIME_LABELS = ("DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN")
-_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|its|her|his|their)(?:\s+\w+)?\s+$", re.I)
+_ATTRIBUTIVE = re.compile(rf"\b(?:{alternation('determiners')})(?:\s+\w+)?\s+$", re.I)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
-_NOT_NOUNS = frozenset(
-    "and or through thru to until at in on for with by from no not before after of as "
-    "the a an is was will shall semester term school year quarter session window period "
-    "week month".split()
-)
-_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|and|-|–)\s+", re.I)
-_RANGE_TO = re.compile(r"\s*(?:through|thru|to|until|till|-|–)\s*", re.I)
+_RANGE_JOIN = re.compile(rf"\s*(?:{alternation('range_words')}|{alternation('joiners')})\s+", re.I)
+_RANGE_TO = re.compile(rf"\s*(?:{alternation('range_words')})\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
-_CONDITION = re.compile(r"\s*(?:If|When|Whenever|Each time|Every time|In the event that)\s+([^,;]{3,120}?),", re.I)
-_AFTER_PROVIDER_PREP = re.compile(r"(?<![\w/])(?:by|with|from|through|w/)\s*([^,;:.()]{1,80})", re.I)
-_BY_NAME = re.compile(r"\b(?:by|through|from)\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of))*)")
+_CONDITION = re.compile(rf"\s*(?:{alternation('condition_openers')})\s+([^,;]{{3,120}}?),", re.I)
+_AFTER_PROVIDER_PREP = re.compile(rf"(?<![\w/])(?:{alternation('provider_preps')})\s*([^,;:.()]{{1,80}})", re.I)
+_PARTICLES = alternation("name_particles")
+_BY_NAME = re.compile(
+    rf"\b(?:{alternation('name_preps')})\s+((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|{_PARTICLES}))*)"
+)
 _PEOPLE = ("parties", "parent_parties", "PERSON")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_JOINER = re.compile(r"^\s*(?:and|or|&)\s*$", re.I)
+_JOINER = re.compile(rf"^\s*(?:{alternation('joiners')})\s*$", re.I)
 _OPEN_PAREN = re.compile(r"^\s*\(\s*$")
 # The nearest preposition before a place or provider head, with nothing but words between.
 # Words up to the head: no clause punctuation, though an initial's period may occur ("A.'s room").
 _NP_WORDS = r"(?:[^,;:.()]|(?<=\b[A-Z])\.)*"
-_PREPOSITION = re.compile(rf".*\b((?:in|at|on|inside|between|from)\s+{_NP_WORDS})$", re.I | re.S)
+_PREPOSITION = re.compile(rf".*\b((?:{alternation('place_preps')})\s+{_NP_WORDS})$", re.I | re.S)
 # A named place: "at TRMS", "at Cuchillo Valley Food Bank".
-_AT_NAME = re.compile(r"\bat\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|del))*)")
+_AT_NAME = re.compile(rf"\bat\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|{_PARTICLES}))*)")
 # A place written as a field of its own in a note: "4x/wk, 45 mins, resource room at Cañada MS".
 _FIELD_BEFORE = re.compile(r"[,;:]\s*$")
 _FIELD_END = re.compile(r"[,;(]")
-_PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:by|with|from|through|w/)\s*{_NP_WORDS})$", re.I | re.S)
-_NOT_A_PLACE = re.compile(r"^\s*(?:year|years|day|days|week|weeks|hours|staff|district|board)\b", re.I)
+_PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:{alternation('provider_preps')})\s*{_NP_WORDS})$", re.I | re.S)
+_NOT_A_PLACE = re.compile(rf"^\s*(?:{alternation('not_places')})\b", re.I)
 _AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
 _POSSESSED = re.compile(r"(?:'s|’s|s'|s’)\s+(?:counsel|attorney|attorneys|lawyer|representative|advocate)\b", re.I)
 _PAID_PARTY = re.compile(r"(\s+)(?:will|shall|must)\s+be\s+(?:reimbursed|paid)\b", re.I)
@@ -283,7 +281,7 @@ class ElementFinder:
 
     def _noun_after(self, end: int) -> bool:
         m = _WORD_AFTER.match(self.text, end)
-        return bool(m) and m.group(1).lower() not in _NOT_NOUNS
+        return bool(m) and m.group(1) not in self.terms["not_date_nouns"]
 
     def _past(self, value: dict[str, Any] | None) -> bool:
         day = (value or {}).get("date")

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX
@@ -89,6 +90,7 @@ TERM_LISTS: tuple[str, ...] = (
     "duty_words",
     "list_breakers",
     "np_ends",
+    "not_date_nouns",
     "obligations",
     "parties",
     "actions",
@@ -149,6 +151,14 @@ def roles(name: str, extra: Mapping[str, Sequence[str]] | None) -> dict[str, str
         term, _, role = line.rpartition("=")
         out[" ".join(term.lower().split())] = role.strip()
     return out
+
+
+@cache
+def alternation(name: str) -> str:
+    """Word list ``name`` as a regex alternation, longest term first and spaces flexible,
+    for the few regexes that take a list of words into their grammar ("by|with|from")."""
+    terms = sorted({" ".join(t.lower().split()) for t in load_words(name)}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms)
 
 
 class Tail(NamedTuple):
