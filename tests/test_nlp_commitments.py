@@ -604,3 +604,14 @@ def test_sub_item_that_only_states_terms_belongs_to_the_promise_above() -> None:
         {"date": "2025-04-01"}, {"date": "2026-06-30"},
     )
     assert [c.text.split()[0] for c in found[1:]] == ["2."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The District will ensure the Student is ready prior to the IEP meeting.", "action"),
+        ("The District will ensure the speech therapy described in paragraph 1 continues.", "action"),
+    ],
+)
+def test_cues_in_a_time_term_or_pointing_elsewhere_name_no_kind(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind

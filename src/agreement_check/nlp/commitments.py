@@ -17,6 +17,7 @@ from . import values
 from .context import Context
 from .elements import ElementFinder, empty
 from .hits import Hit
+from .lexicon import alternation
 from .segment import Unit, heading_like
 from .undertakings import Undertaking, UndertakingFinder
 
@@ -30,28 +31,26 @@ _KIND_CUES = {
 }
 # Time words before a cue make it part of a time term, not the promised act:
 # "shall not use suspension before the IEP meeting is held" is no meeting.
+_QUANTIFIER = rf"(?:(?:{alternation('quantifiers')})\s+)?"
 _TIME_BEFORE = re.compile(
-    r"\b(?:before|after|until|through|by|at|prior\s+to|following|during|since)\s+"
-    r"(?:(?:the|an?|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}$",
-    re.I,
+    rf"\b(?:{alternation('time_prepositions')})\s+{_QUANTIFIER}(?:[\w'’-]+\s+){{0,2}}$", re.I
 )
 # What joins the items of a list: "IEP meetings, eligibility meetings and parent-teacher ...".
 _LISTED = re.compile(
-    r"[\s,]*(?:(?:and|or|&)\s+)?(?:at\s+)?(?:(?:the|all|every|each|any)\s+)?(?:[\w'’-]+\s+){0,2}", re.I
+    rf"[\s,]*(?:(?:{alternation('joiners')})\s+)?(?:at\s+)?{_QUANTIFIER}(?:[\w'’-]+\s+){{0,2}}", re.I
 )
 # A cue that points at a commitment stated elsewhere: "the services in paragraph 1".
 _ELSEWHERE = re.compile(
-    r"\s*(?:(?:described|listed|set\s+out|set\s+forth|stated|required)\s+)?"
-    r"(?:in|under|by)\s+(?:paragraph|section|article|item|§|the\s+iep\b)",
+    rf"\s*(?:(?:{alternation('elsewhere_verbs')})\s+)?"
+    rf"(?:{alternation('part_preps')})\s+(?:{alternation('document_parts')})",
     re.I,
 )
 # Up to four words modifying a noun after "a"/"an" ("a certified Spanish interpreter"), but
 # no preposition or determiner: "an interview with the Parent" does not introduce a Parent.
-_MODIFIERS = (
-    r"(?:(?!(?:with|the|of|to|for|by|at|in|on|from|and|or|his|her|its|their)\b)[\w()'’-]+\s+){0,4}"
-)
+_PHRASE_ENDS = f"{alternation('np_ends')}|{alternation('joiners')}"
+_MODIFIERS = rf"(?:(?!(?:{_PHRASE_ENDS}|{alternation('determiners')})\b)[\w()'’-]+\s+){{0,4}}"
 # A determiner that points at something stated elsewhere: "the compensatory sessions".
-_REFERENCE = re.compile(r"\b(?:the|each|these|those|any|all|such|that|this)\s+(?:\w+\s+)?$", re.I)
+_REFERENCE = re.compile(rf"\b(?:{alternation('reference_words')})\s+(?:\w+\s+)?$", re.I)
 
 
 def _compound(text: str, cue: Hit, after: Hit | None) -> bool:
@@ -66,10 +65,10 @@ def _compound(text: str, cue: Hit, after: Hit | None) -> bool:
 
 
 # A verb that makes a list item a clause rather than a noun phrase: "the award is ...".
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|will|shall|begin|begins|start|starts|expire|expires)\b", re.I)
+_CLAUSE_VERB = re.compile(rf"\b(?:{alternation('clause_verbs')})\b", re.I)
 # The head noun of a definite noun phrase: "the referral", "the written report".
 _DEFINITE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,3}?([\w-]+)(?=\s+(?:of|to|for|by|at|in|on|with|from|before|after|within|no|and|or)\b|[.,;]|\s*$)",
+    rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?([\w-]+)(?=\s+(?:{_PHRASE_ENDS})\b|[.,;]|\s*$)",
     re.I,
 )
 # Hits that state a term of a promise rather than a promise: "twice weekly", "by May 1".
