@@ -350,3 +350,11 @@ def test_grammar_words_of_the_pattern_lists_shape_elements() -> None:
     served = clause("The District will provide counseling from March 10 till June 5, 2025 by Lindamood Bell of Santa Fe.")
     assert (served["start"].value, served["end"].value) == ({"date": "2025-03-10"}, {"date": "2025-06-05"})
     assert served["provider"].text.startswith("by Lindamood Bell of Santa Fe")
+
+
+def test_payees_and_event_points_read_from_the_pattern_lists() -> None:
+    """paid_phrases, representatives, start_points and end_points shape these elements."""
+    assert clause("The Parent shall be reimbursed $300 for mileage by the District within 30 days.")["payee"].text == "Parent"
+    assert clause("The District will pay $2,000 to the Parent's attorney within 30 days.")["payee"].text == "Parent's attorney"
+    served = clause("The District will provide counseling weekly from the first day of school through the end of the school year.")
+    assert (served["start"].value["point"], served["end"].value["point"]) == ("start", "end")

@@ -46,17 +46,17 @@ _FIELD_BEFORE = re.compile(r"[,;:]\s*$")
 _FIELD_END = re.compile(r"[,;(]")
 _PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:{alternation('provider_preps')})\s*{_NP_WORDS})$", re.I | re.S)
 _NOT_A_PLACE = re.compile(rf"^\s*(?:{alternation('not_places')})\b", re.I)
-_AWARD_TYPE = re.compile(r"\s+((?:[\w/-]+\s+){0,2}?[\w/-]+)(?=\s+(?:by|from|with|in|at|for|to|delivered|provided)\b|[,;.]|$)")
-_POSSESSED = re.compile(r"(?:'s|’s|s'|s’)\s+(?:counsel|attorney|attorneys|lawyer|representative|advocate)\b", re.I)
-_PAID_PARTY = re.compile(r"(\s+)(?:will|shall|must)\s+be\s+(?:reimbursed|paid)\b", re.I)
+_AWARD_TYPE = re.compile(
+    rf"\s+((?:[\w/-]+\s+){{0,2}}?[\w/-]+)(?=\s+(?:{alternation('award_type_ends')})\b|[,;.]|$)"
+)
+_POSSESSED = re.compile(rf"(?:'s|’s|s'|s’)\s+(?:{alternation('representatives')})\b", re.I)
+_PAID_PARTY = re.compile(rf"(\s+)(?:{alternation('paid_phrases')})\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
-_PHRASE_END = re.compile(r"[,;:.()]|\s(?:and|beginning|starting|with|within|to be|no later)\s")
+_PHRASE_END = re.compile(rf"[,;:.()]|\s(?:{alternation('schedule_ends')})\s")
 _START_POINT = re.compile(
-    r"^(?:upon|the\s+week(?:end)?\s+of)\b|\b(?:first\s+day|1st\s+day|beginning|start|immediately)\b", re.I
+    rf"^(?:{alternation('start_point_openers')})\b|\b(?:{alternation('start_points')})\b", re.I
 )
-_END_POINT = re.compile(
-    r"^(?:before|until|by)\b|\b(?:end|remainder|rest|last\s+day|conclusion|close|eos?y)\b", re.I
-)
+_END_POINT = re.compile(rf"^(?:{alternation('end_point_openers')})\b|\b(?:{alternation('end_points')})\b", re.I)
 #: Key prefix of the relative times a clause states beyond its start, end and deadline
 #: ("time2", "time3"); they are elements for the rules, not report slots.
 MORE_TIMES = "time"
