@@ -358,3 +358,4 @@ def test_payees_and_event_points_read_from_the_pattern_lists() -> None:
     assert clause("The District will pay $2,000 to the Parent's attorney within 30 days.")["payee"].text == "Parent's attorney"
     served = clause("The District will provide counseling weekly from the first day of school through the end of the school year.")
     assert (served["start"].value["point"], served["end"].value["point"]) == ("start", "end")
+    assert served["location"] is None  # "school" in "the first day of school" is a time, not a place

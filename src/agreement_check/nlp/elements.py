@@ -99,10 +99,9 @@ class ElementFinder:
             out["service"] = self.element(first.start, first.end)
         elif kind == "comp_ed":
             out["service"] = self._award_type(hits, end)
-        people = [h for h in hits if h.label in _PEOPLE or h.label == "providers"]
-        places = [  # "the school counselor" is a person, not a place
-            h for h in hits if not (h.label == "settings" and any(_inside(h, p) for p in people))
-        ]
+        # "the school counselor" is a person and "the first day of school" a time, not places
+        owners = [h for h in hits if h.label in (*_PEOPLE, "providers", *TIME_LABELS)]
+        places = [h for h in hits if not (h.label == "settings" and any(_inside(h, o) for o in owners))]
         out["location"] = (
             self._after_preposition(places, "settings", _PREPOSITION, start)
             or self._place_field(places, start, end)
