@@ -359,3 +359,9 @@ def test_payees_and_event_points_read_from_the_pattern_lists() -> None:
     served = clause("The District will provide counseling weekly from the first day of school through the end of the school year.")
     assert (served["start"].value["point"], served["end"].value["point"]) == ("start", "end")
     assert served["location"] is None  # "school" in "the first day of school" is a time, not a place
+
+
+@pytest.mark.parametrize(("hours", "total"), [("12 hours", {"n": 12, "unit": "hours"}), ("2 hours each", None)])
+def test_hours_of_an_award_are_its_total_unless_a_session_length(hours: str, total: dict | None) -> None:
+    found = clause(f"The District will provide compensatory reading tutoring, {hours}, by June 1, 2025.")
+    assert (found["amount"].value if found["amount"] else None) == total

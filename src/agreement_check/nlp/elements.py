@@ -182,8 +182,8 @@ class ElementFinder:
         after = self.text[hit.end : hit.end + 12].lower().split()
         return (
             values.duration(text)["per"] == "session"
-            and bool(re.search(r"\b(?:hours?|hrs?)\b", text, re.I))
-            and not (after and after[0].strip(".,;)") in ("each", "long", "sessions", "session", "per", "a"))
+            and values.amount(text)["unit"] == "hours"
+            and not (after and after[0].strip(".,;)") in self.terms["session_length_cues"])
         )
 
     # -- times ----------------------------------------------------------------------------

@@ -91,6 +91,7 @@ TERM_LISTS: tuple[str, ...] = (
     "list_breakers",
     "np_ends",
     "not_date_nouns",
+    "session_length_cues",
     "obligations",
     "parties",
     "actions",
