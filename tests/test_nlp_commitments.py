@@ -597,13 +597,15 @@ def test_sub_item_that_only_states_terms_belongs_to_the_promise_above() -> None:
         "A. The District will fund twenty (20) hours of compensatory math tutoring by a tutor of the Parent's choosing.\n"
         "    1. The hours may be used beginning April 1, 2025 and expire on June 30, 2026.\n"
         "    2. The Parent will schedule sessions directly with the tutor.\n"
+        "    3. The Parent will sign a release of information for the tutor within five (5) days.\n"
     )
     award = found[0]
-    assert award.kind == "comp_ed" and "expire on June 30, 2026" in award.text
+    assert award.kind == "comp_ed" and "directly with the tutor." in award.text
     assert (award.elements["start"].value, award.elements["deadline"].value) == (
         {"date": "2025-04-01"}, {"date": "2026-06-30"},
     )
-    assert [c.text.split()[0] for c in found[1:]] == ["2."]
+    assert award.elements["schedule"] is not None  # scheduling carries out the award
+    assert [(c.text.split()[0], c.kind) for c in found[1:]] == [("3.", "parent")]
 
 
 @pytest.mark.parametrize(

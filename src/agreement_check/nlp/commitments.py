@@ -216,19 +216,25 @@ class CommitmentFinder:
     def _term_items(self, unit: Unit, after: list[Unit]) -> list[Unit]:
         """The first sub-items of a promise that only state its terms ("A. The District will
         fund 30 hours ... 1. The hours may be used beginning March 10, 2025 and expire on
-        August 15, 2025."): no party of their own, no act named, but a time, rate or place."""
+        August 15, 2025."): no party of their own, no act named, but a time, rate or place;
+        or an undertaking that only carries the promise out, as a later sentence of its clause
+        would ("2. The Guardian will schedule sessions directly with the tutor")."""
         if unit.kind != "item" or unit.is_lead_in or unit.skip:
             return []
+        first = next(((s, e, u) for s, e in unit.sentences if (u := self.undertakings.in_sentence(s, e))), None)
+        if first is None:
+            return []
+        first_kind = self._kind(first[2], first[2].predicate, first[1])
         out: list[Unit] = []
         for item in after:
-            if item.kind != "item" or item.level <= unit.level or item.lead is not None:
+            if item.kind != "item" or item.level <= unit.level or item.lead is not None or not item.sentences:
                 break
-            und = next(filter(None, (self.undertakings.in_sentence(s, e) for s, e in item.sentences)), None)
-            if (
-                (und is not None and und.party is not None)
-                or self._cues(item.body, item.end)
-                or not self.ctx.hits.first(item.body, item.end, *_TERM_LABELS)
-            ):
+            start, end = item.sentences[0]
+            und = self.undertakings.in_sentence(start, end)
+            if und is not None and und.party is not None:
+                if self._independent(und, first, first_kind, start, end):
+                    break  # "2. The Guardian will schedule sessions with the tutor" carries out the award
+            elif self._cues(item.body, item.end) or not self.ctx.hits.first(item.body, item.end, *_TERM_LABELS):
                 break
             out.append(item)
         return out
