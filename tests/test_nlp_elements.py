@@ -365,3 +365,19 @@ def test_payees_and_event_points_read_from_the_pattern_lists() -> None:
 def test_hours_of_an_award_are_its_total_unless_a_session_length(hours: str, total: dict | None) -> None:
     found = clause(f"The District will provide compensatory reading tutoring, {hours}, by June 1, 2025.")
     assert (found["amount"].value if found["amount"] else None) == total
+
+
+def test_a_payment_term_inside_a_comp_ed_award_is_no_deadline_for_using_it():
+    text = (
+        "SETTLEMENT AGREEMENT\n\nDate of Agreement: March 3, 2025\n\n"
+        "1. The District will fund 30 hours of compensatory reading instruction by a provider of the "
+        "Parent's choosing, at one hour per week beginning March 10, 2025. The District shall pay the "
+        "provider within 30 calendar days of receiving each invoice.\n\n"
+        "2. The District shall establish a compensatory education fund of $3,000 for tutoring by a provider "
+        "of the Parent's choosing. Any amount not invoiced by August 31, 2026 reverts to the District, and "
+        "the District shall pay each invoice within 30 days of receipt.\n"
+    )
+    first, second = analyze(from_string(text)).commitments
+    assert first.kind == second.kind == "comp_ed"
+    assert first.elements["deadline"] is None
+    assert second.elements["deadline"].value == {"date": "2026-08-31"}
