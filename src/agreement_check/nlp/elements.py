@@ -234,7 +234,7 @@ class ElementFinder:
     def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
         times = [t for t in self.times(clause_start, hits) if t.slot != "ignore"]
         if kind == "comp_ed":
-            times = [t for t in times if not self._dates_a_payment(t)]
+            times = [t for t in times if not self._dates_another_act(t)]
         if kind in ONE_TIME:
             # The time of an act: a cued deadline first ("no later than"), then a relative
             # or plain time, and only then the end of a period it mentions.
@@ -280,14 +280,18 @@ class ElementFinder:
         m = _CONDITION.match(head)
         return m.group(1) if m else None
 
-    def _dates_a_payment(self, t: Time) -> bool:
+    def _dates_another_act(self, t: Time) -> bool:
         """In a comp-ed award, a later sentence about paying for it ("The District shall pay
-        the provider within 30 calendar days of each invoice") dates the payment, not the
+        the provider within 30 calendar days of each invoice") or about another act
+        ("Progress reports will be sent to the Parent by June 1") dates that act, not the
         use of the hours, so it is no deadline for the award."""
         sentences = _SENTENCE_START.split(self.text[t.clause : t.start])
         if len(sentences) < 2:
             return False
-        return self.terms["payment_procedure"].search(sentences[-1]) is not None
+        if self.terms["payment_procedure"].search(sentences[-1]) is not None:
+            return True
+        begin = t.start - len(sentences[-1])
+        return self.ctx.hits.first(begin, t.start, "actions", "meetings", "evaluations") is not None
 
     def _noun_after(self, end: int) -> bool:
         m = _WORD_AFTER.match(self.text, end)
