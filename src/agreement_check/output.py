@@ -17,7 +17,7 @@ from typing import TextIO
 from agreement_check import batch
 from agreement_check.check import FileResult
 from agreement_check.errors import UsageError
-from agreement_check.model import Finding
+from agreement_check.model import Analysis, Finding
 from agreement_check.report import ReportOptions, Summary, renderer_class
 
 BASELINE_SCHEMA = "agreement-check-baseline/1"
@@ -92,14 +92,12 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
             bar.advance(job)
 
 
-def _annotate(task: batch.Task, result: FileResult, out: Path) -> None:
-    """Write the commented copy of the draft; an archive member has no file to copy."""
+def _annotate(task: batch.Task, analysis: Analysis, out: Path) -> None:
+    """Write the commented copy of the draft (the CLI allows one plain input file only)."""
     from agreement_check.annotate import annotate_docx
 
-    if task.member is not None or result.analysis is None:
-        raise UsageError("--annotate needs a PDF, DOCX, TXT or MD file, not an archive")
     with atomic_path(out) as tmp:
-        annotate_docx(task.path, result.analysis.findings, result.analysis.document, tmp)
+        annotate_docx(task.path, analysis.findings, analysis.document, tmp)
 
 
 def report(tasks: list[batch.Task], args: argparse.Namespace, color: bool) -> int:
@@ -128,10 +126,9 @@ def report(tasks: list[batch.Task], args: argparse.Namespace, color: bool) -> in
                 print(f"agreement-check: {result.path}: {result.error.message}", file=sys.stderr)
             summary.add(result)
             renderer.add(result)
-            last = result
         renderer.finish(summary)
-    if args.annotate is not None and summary.ok == 1:
-        _annotate(tasks[0], last, args.annotate)
+    if args.annotate is not None and result.analysis is not None:
+        _annotate(task, result.analysis, args.annotate)
     if args.write_baseline:
         with atomic_writer(args.write_baseline) as out:
             json.dump({"schema": BASELINE_SCHEMA, "fingerprints": sorted(set(recorded))}, out, indent=1)
