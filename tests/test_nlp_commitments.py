@@ -617,3 +617,21 @@ def test_sub_item_that_only_states_terms_belongs_to_the_promise_above() -> None:
 )
 def test_cues_in_a_time_term_or_pointing_elsewhere_name_no_kind(sentence: str, kind: str) -> None:
     assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+def test_sub_items_of_an_item_after_a_table_clause_belong_to_their_own_item() -> None:
+    """The lead-in "1. ... in the table below" governs its table, not the sub-items of "2."."""
+    found = commitments(
+        "AGREEMENT\n\nThe District agrees to the following:\n\n"
+        "1. The District will provide the services in the table below, beginning on March 3, 2025.\n\n"
+        "| Service | Frequency | Duration | Provider | Location |\n|---|---|---|---|---|\n"
+        "| Speech-language therapy | 2x/week | 30 minutes | District SLP | Speech room |\n\n"
+        "2. The District will provide compensatory speech-language therapy for the missed sessions.\n"
+        "   (a) The compensatory sessions will be delivered by a licensed speech-language pathologist.\n"
+        "   (b) The Parent and the provider will schedule the compensatory sessions.\n\n"
+        "3. The District will send the Parent a copy of the amended IEP by March 10, 2025.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("1", "service"), ("2", "comp_ed"), ("3", "action")]
+    award = found[1]
+    assert award.elements["start"] is None  # the table's start is not the award's
+    assert award.elements["provider"] is not None and award.elements["schedule"] is not None

@@ -227,11 +227,13 @@ class CommitmentFinder:
         first_kind = self._kind(first[2], first[2].predicate, first[1])
         out: list[Unit] = []
         for item in after:
-            if item.kind != "item" or item.level <= unit.level or item.lead is not None or not item.sentences:
+            if item.kind != "item" or item.level <= unit.level or item.lead is not unit.lead or not item.sentences:
                 break
             start, end = item.sentences[0]
             und = self.undertakings.in_sentence(start, end)
-            if und is not None and und.party is not None:
+            if und is not None and und.party is None and first_kind == "comp_ed" and self._refers_to_award(start, end):
+                pass  # "(a) The compensatory sessions will be delivered by a licensed SLP."
+            elif und is not None and und.party is not None:
                 if self._independent(und, first, first_kind, start, end):
                     break  # "2. The Guardian will schedule sessions with the tutor" carries out the award
             elif self._cues(item.body, item.end) or not self.ctx.hits.first(item.body, item.end, *_TERM_LABELS):
@@ -272,7 +274,7 @@ class CommitmentFinder:
                 self.ctx.hits.first(und.predicate, end, "SCHEDULE")
                 or kind == "payment"
                 or self.ctx.terms["payment_steps"].search(self.ctx.text[und.predicate : end])
-                or (first_kind == "comp_ed" and kind in ("service", "comp_ed"))
+                or (first_kind == "comp_ed" and (kind in ("service", "comp_ed") or self._refers_to_award(und.predicate, end)))
             ):
                 return False
         return True
@@ -367,6 +369,16 @@ class CommitmentFinder:
         return any(
             h.label == "comp_ed" and not _REFERENCE.search(text[max(0, h.start - 20) : h.start])
             for h in cues
+        )
+
+    def _refers_to_award(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` speaks of an award made before it: "the compensatory
+        sessions", "these make-up hours"."""
+        text = self.ctx.text
+        return any(
+            _REFERENCE.search(text[max(0, h.start - 20) : h.start])
+            for h in self.ctx.hits.within(start, end)
+            if h.label == "comp_ed"
         )
 
     def _cues(self, start: int, end: int) -> list[Hit]:

@@ -276,6 +276,9 @@ def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
             parent = labels[-1][1] if labels else section
             unit.path = nest(parent, unit.label or "")
             labels.append((unit.level, unit.path))
+            # A new item closes the lists of the items at its level or deeper: the sub-items
+            # of "2." never belong to "1. ... in the table below" before it.
+            leads = [lead for lead in leads if lead.kind != "item" or lead.level < unit.level]
             if skip_level is not None and unit.level <= skip_level:
                 skipping, skip_level = False, None
             if heading_like(unit):
