@@ -11,7 +11,9 @@ from markdown_it import MarkdownIt
 from test_report_formats import parse_html
 from test_report_samples import Render, as_format, sample_result
 
-from agreement_check.report.content import at
+from agreement_check.extract import from_string
+from agreement_check.nlp import analyze
+from agreement_check.report.content import at, stated
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "agreement_check"
 
@@ -56,3 +58,12 @@ def test_a_document_level_finding_is_placed_alike_in_every_human_format(fmt: str
     markdown = " ".join("".join(parse_html(markdown).text).split())
     for shown, expected in ((text, f'At: {place}: "{quote}"'), (html, f"At {place}: “{quote}”"), (markdown, f"At {place}: “{quote}”")):
         assert expected in shown and len(re.findall(r"\bAt:? ", shown)) == 1
+
+
+def test_stated_terms_read_as_plain_words() -> None:
+    """The provider's "by" is already in its label: "provided by: a licensed SLP"."""
+    (award,) = analyze(from_string(
+        "AGREEMENT\n\n1. The District will provide 10 hours of compensatory reading instruction, "
+        "delivered by a licensed reading specialist in 60-minute sessions weekly, by June 1, 2026.\n"
+    )).commitments
+    assert ("provided by", "a licensed reading specialist") in stated(award)

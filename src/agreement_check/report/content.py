@@ -157,6 +157,8 @@ def stated(c: Commitment) -> list[tuple[str, str]]:
         if el is None:
             continue
         text = one_line(el.text)
+        if name == "provider" and text.lower().startswith("by "):
+            text = text[3:]  # "provided by: a licensed SLP", not "provided by: by a licensed SLP"
         value = el.value
         if isinstance(value, dict) and isinstance(value.get("date"), str) and value["date"] not in text:
             text += f" ({value['date']})"
