@@ -382,3 +382,38 @@ def test_a_payment_term_inside_a_comp_ed_award_is_no_deadline_for_using_it():
     assert first.kind == second.kind == "comp_ed"
     assert first.elements["deadline"] is None
     assert second.elements["deadline"].value == {"date": "2026-08-31"}
+
+
+@pytest.mark.parametrize(
+    "award",
+    [
+        # a relative clause about contracting for the award
+        "18 hours of compensatory math instruction by a tutor from an outside agency, which the District "
+        "will contract with by April 4, 2025, in 45-minute sessions twice per week beginning April 7, 2025.",
+        # a clause after a semicolon about paying for it
+        "comp ed: $2,000 for private tutoring, Mom picks the tutor; dist pays tutor invoices w/in 30 days of receipt.",
+        # a later sentence about rescheduling cancelled sessions
+        "20 hours of compensatory speech-language therapy in two 60-minute sessions per week. Sessions cancelled "
+        "by the provider will be rescheduled within two (2) weeks.",
+    ],
+)
+def test_a_step_that_carries_out_an_award_dates_that_step_not_its_use(award: str) -> None:
+    (found,) = analyze(from_string(f"AGREEMENT\n\nDate: March 3, 2025\n\n1. The District will provide {award}\n")).commitments
+    assert found.kind == "comp_ed" and found.elements["deadline"] is None
+
+
+@pytest.mark.parametrize(
+    ("expiry", "value"),
+    [
+        ("Any hours not delivered before the Student exits high school are forfeited.", None),
+        ("The hours must be used within one calendar year of the execution of this Agreement.", "year"),
+    ],
+)
+def test_use_by_times_of_an_award_in_years_and_school_exit(expiry: str, value: str | None) -> None:
+    found = clause(
+        f"The District will provide 24 hours of compensatory transition services by its transition specialist "
+        f"at two hours per month, beginning January 5, 2026. {expiry}"
+    )
+    deadline = found["deadline"]
+    assert deadline is not None and deadline.text in expiry
+    assert (deadline.value or {}).get("unit") == value

@@ -25,6 +25,10 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _RANGE_JOIN = re.compile(rf"\s*(?:{alternation('range_words')}|{alternation('joiners')})\s+", re.I)
 _RANGE_TO = re.compile(rf"\s*(?:{alternation('range_words')})\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
+# Where a clause may turn to another step: a sentence, a semicolon, or ", which ...".
+_STEP_START = re.compile(
+    rf"(?<=[.:])\s+(?=[A-Z(])|(?<=;)\s+|,\s+(?=(?:{alternation('relative_pronouns')})\b)"
+)
 _CONDITION = re.compile(rf"\s*(?:{alternation('condition_openers')})\s+([^,;]{{3,120}}?),", re.I)
 _AFTER_PROVIDER_PREP = re.compile(rf"(?<![\w/])(?:{alternation('provider_preps')})\s*([^,;:.()]{{1,80}})", re.I)
 _PARTICLES = alternation("name_particles")
@@ -233,14 +237,15 @@ class ElementFinder:
 
     def _times(self, kind: str, clause_start: int, hits: list[Hit], out: dict[str, Element | None]) -> None:
         times = [t for t in self.times(clause_start, hits) if t.slot != "ignore"]
+        unused: list[Time] = []
         if kind == "comp_ed":
-            times = [t for t in times if not self._dates_another_act(t)]
+            unused = [t for t in times if t.label == "RELATIVE" and self._dates_another_act(t)]
+            times = [t for t in times if t not in unused and not self._dates_another_act(t)]
         if kind in ONE_TIME:
             # The time of an act: a cued deadline first ("no later than"), then a relative
             # or plain time, and only then the end of a period it mentions.
             rank = {"deadline": 0, "": 1, "start": 1, "period": 2, "end": 2}
             times.sort(key=lambda t: (rank[t.slot] + (t.label != "RELATIVE" and t.slot == ""), t.start))
-        unused: list[Time] = []
         for t in times:
             used = False
             for slot in self._slots(kind, t):
@@ -281,16 +286,17 @@ class ElementFinder:
         return m.group(1) if m else None
 
     def _dates_another_act(self, t: Time) -> bool:
-        """In a comp-ed award, a later sentence about paying for it ("The District shall pay
-        the provider within 30 calendar days of each invoice") or about another act
-        ("Progress reports will be sent to the Parent by June 1") dates that act, not the
+        """In a comp-ed award, a later sentence or clause about a step that carries it out
+        ("The District shall pay the provider within 30 calendar days of each invoice",
+        "a tutor, which the District will contract with by April 4") or about another act
+        ("Progress reports will be sent to the Parent by June 1") dates that step, not the
         use of the hours, so it is no deadline for the award."""
-        sentences = _SENTENCE_START.split(self.text[t.clause : t.start])
-        if len(sentences) < 2:
+        pieces = _STEP_START.split(self.text[t.clause : t.start])
+        if len(pieces) < 2:
             return False
-        if self.terms["payment_procedure"].search(sentences[-1]) is not None:
+        if self.terms["award_steps"].search(pieces[-1]) is not None:
             return True
-        begin = t.start - len(sentences[-1])
+        begin = t.start - len(pieces[-1])
         return self.ctx.hits.first(begin, t.start, "actions", "meetings", "evaluations") is not None
 
     def _noun_after(self, end: int) -> bool:

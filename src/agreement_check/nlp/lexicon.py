@@ -78,7 +78,7 @@ TERM_LISTS: tuple[str, ...] = (
     "receiving_verbs",
     "blank_cells",
     "weekdays",
-    "payment_procedure",
+    "award_steps",
     "abbreviations",
     "adverbs",
     "things",
