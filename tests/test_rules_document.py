@@ -113,6 +113,10 @@ def test_complete_draft_has_no_document_findings() -> None:
         ("If the Dist doesn't do something here, mom can write to the sped director to fix it.", "AC408"),
         ("If dist misses anything above, dad emails the case mgr. Dist has 10 days to fix it.", "AC408"),
         ("If the Student misses a session because of illness, it will be made up.", None),
+        # A title that states the condition reads with the paragraph under it.
+        ("If dist doesn't do what's agreed\n\n- Mom can call Dir. Apodaca; dist then has 10 days to fix it.", "AC408"),
+        ("Failure to Implement\n\nThe Parent may notify the Director, who shall correct it in 10 school days.", "AC408"),
+        ("Failure to Implement\n\nThe District will provide speech therapy twice weekly.", None),
         ("Either party may void this Agreement within three business days.", None),
         # A condition and a failure make a failure clause only in one sentence.
         ("If needed, the Parent may contact the Director. The Student failed the vision screening.", None),

@@ -18,12 +18,14 @@ from typing import Literal
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from agreement_check.model import Document
+from agreement_check.model import Block, Document
 from agreement_check.nlp.lexicon import Terms, compile_matcher
 from agreement_check.nlp.pipeline import get_nlp
 from agreement_check.nlp.segment import sentences
 
 Unit = Literal["sentence", "paragraph"]
+_TITLE_WORDS = 12  # a line this short with no closing stop is a title
+_STOPS = (".", ";", ":", "?", "!")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +78,21 @@ class Reader:
         return sentences(text, offset, self.abbreviations)
 
     def units(self, document: Document, unit: Unit) -> Iterator[tuple[int, int]]:
-        """Spans of the document's paragraphs (blocks), or of the sentences inside them."""
-        for block in document.blocks:
+        """Spans of the document's paragraphs (blocks), or of the sentences inside them. A
+        heading reads with the paragraph under it: "If the District does not do what it
+        agreed" states the condition whose remedy the next paragraph gives."""
+        blocks = document.blocks
+        for i, block in enumerate(blocks):
             if unit == "paragraph":
-                yield block.start, block.end
+                under = i + 1 < len(blocks) and _titles(document, block) and not _titles(document, blocks[i + 1])
+                yield block.start, blocks[i + 1].end if under else block.end
             else:
                 yield from self.sentences(document.block_text(block), block.start)
+
+
+def _titles(document: Document, block: Block) -> bool:
+    """Whether a block is a heading, or a short line with no closing stop that reads as one."""
+    if block.kind == "heading":
+        return True
+    text = document.block_text(block).rstrip()
+    return block.kind == "paragraph" and len(text.split()) <= _TITLE_WORDS and not text.endswith(_STOPS)
