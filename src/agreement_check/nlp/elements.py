@@ -26,6 +26,7 @@ _RANGE_JOIN = re.compile(rf"\s*(?:{alternation('range_words')}|{alternation('joi
 _RANGE_TO = re.compile(rf"\s*(?:{alternation('range_words')})\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 # Where a clause may turn to another step: a sentence, a semicolon, or ", which ...".
+_RELATIVE = re.compile(rf"(?:{alternation('relative_pronouns')})\b", re.I)
 _STEP_START = re.compile(
     rf"(?<=[.:])\s+(?=[A-Z(])|(?<=;)\s+|,\s+(?=(?:{alternation('relative_pronouns')})\b)"
 )
@@ -292,8 +293,8 @@ class ElementFinder:
         ("Progress reports will be sent to the Parent by June 1") dates that step, not the
         use of the hours, so it is no deadline for the award."""
         pieces = _STEP_START.split(self.text[t.clause : t.start])
-        if len(pieces) < 2:
-            return False
+        if len(pieces) < 2 or (_RELATIVE.match(pieces[-1]) and "," in pieces[-1]):
+            return False  # ", who is under contract with the District, at two hours per week"
         if self.terms["award_steps"].search(pieces[-1]) is not None:
             return True
         begin = t.start - len(pieces[-1])
