@@ -11,6 +11,10 @@ their item, table rows as cells joined by " | ". Locations (``Document.refs``):
 * TXT/MD: ``line``, the 1-based source line.
 * PDF: ``page`` (1-based) and ``line``, the 1-based text line on that page in pdfium's
   reading order, counting body lines only (not running headers, footers, page numbers).
+  Pages without a text layer (scans) are read by OCR, lines counted in Tesseract's
+  reading order.
+* Images (PNG, JPEG, TIFF; a multi-page TIFF has pages): as scanned PDF pages, and their
+  ``Document.format`` is "pdf", the format whose locations are pages and lines.
 * DOCX: ``paragraph``, the 1-based position of the ``<w:p>`` among
   :func:`docx_reader.body_paragraphs` (body paragraphs and table-cell paragraphs in
   reading order); in a table also ``table``, ``row`` and ``cell``, 0-based like
@@ -23,9 +27,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from . import docx_reader, pdf_reader, txt_reader
+from . import docx_reader, image_reader, pdf_reader, txt_reader
 
-SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md")
+SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md", *image_reader.SUFFIXES)
 
 
 def load(path: Path) -> Document:
@@ -34,7 +38,7 @@ def load(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         what = f"unsupported file type '{suffix}'" if suffix else "the file name has no extension"
-        raise InputError("unsupported-format", f"{what} (expected PDF, DOCX, TXT or MD)")
+        raise InputError("unsupported-format", f"{what} (expected PDF, DOCX, TXT, MD or a PNG, JPEG or TIFF scan)")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -49,6 +53,8 @@ def load(path: Path) -> Document:
         return txt_reader.parse(txt_reader.decode(data), str(path), suffix[1:])
     if suffix == ".docx":
         return docx_reader.load(path, data)
+    if suffix in image_reader.SUFFIXES:
+        return image_reader.load(path, data)
     return pdf_reader.load(path, data)
 
 

@@ -1,18 +1,17 @@
-"""PDF agreements: pypdfium2's text layer, rebuilt into paragraphs, list items and tables.
+"""PDF agreements: pypdfium2's text layer, or OCR of the pages that are scans.
 
-pypdfium2 gives each page's text and character boxes quickly. Lines are joined into
-blocks; a new block starts after a vertical gap, at a list label, or after a line that
-ends short of the right margin by more than the next line's first word (a wrapped line
-never does). A line-end hyphen is kept or dropped as the document itself attests (see
-:class:`.normalize.Lexicon`): pdfium does not tell a soft hyphen from a hard one. Running
-headers and footers
-(lines repeated at the top or bottom of pages, digits ignored) and page numbers go to
-``Document.furniture``. Ruled tables are found with pdfplumber, which is slow, so only
-on pages that draw lines or rectangles; their cells are read back from pypdfium2.
+pypdfium2 gives each page's text and character boxes quickly. A line-end hyphen is kept
+or dropped as the document itself attests (see :class:`.normalize.Lexicon`): pdfium does
+not tell a soft hyphen from a hard one. Ruled tables are found with pdfplumber, which is
+slow, so only on pages that draw lines or rectangles; their cells are read back from
+pypdfium2. A page with no text layer that shows an image (a scan, a photo saved as PDF)
+is rendered at its image's resolution and read by :mod:`.ocr`; a PDF may mix both
+kinds of page. Either way the pages go through :func:`.layout.assemble`, which joins
+lines into blocks, strips running headers and footers and numbers the body lines.
 
 Locations: ``page`` is 1-based; ``line`` is the 1-based number of the text line on that
-page in pdfium's reading order, counting body lines only (not headers, footers or page
-numbers). A table cell's pieces carry the line each of its text lines is on.
+page in reading order (pdfium's, or Tesseract's on a scanned page), counting body lines
+only (not headers, footers or page numbers).
 """
 
 from __future__ import annotations
@@ -20,63 +19,25 @@ from __future__ import annotations
 import ctypes
 import io
 import re
-from collections import Counter
 from collections.abc import Iterator
-from itertools import pairwise
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
-from ..model import Document, Furniture, Origin
-from .builder import DocumentBuilder, Piece
+from ..model import Document
+from .layout import Line, Page, Table, assemble, lattice_table
 from .normalize import clean_line
-from .structure import split_label
 
 #: pdfium's mark for a hyphen (U+002D or U+00AD alike) that ends a line between a letter
 #: and a letter or digit: U+FFFE in a page's text, U+0002 in text read from a box.
 _SOFT_BREAK = "\ufffe"
 _LINE_END_HYPHEN = str.maketrans({_SOFT_BREAK: "-", "\x02": "-"})
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
-_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
-_MARGIN_BAND = 0.08  # share of the page height at the top and bottom that is margin
-_GAP_FACTOR = 1.35  # a baseline step this much above the usual leading opens a block
-_SPACE = 3.0  # about one space, in points
-
-
-@dataclass(slots=True)
-class Line:
-    """One text line of a page, with its box in PDF points (origin bottom left)."""
-
-    text: str
-    x0: float
-    x1: float
-    bottom: float  # the baseline
-    top: float
-    first_word: float  # width of the line's first word
-    font: tuple[float, bool]  # size and boldness of its first character
-    number: int = 0  # 1-based among body lines of its page; 0 for furniture
-
-
-@dataclass(slots=True)
-class Table:
-    """A ruled table on a page: row boxes, each with its cell boxes (x0, x1)."""
-
-    top: float
-    bottom: float
-    rows: list[tuple[float, float, list[tuple[float, float]]]]  # (top, bottom, cells)
-
-
-@dataclass(slots=True)
-class Page:
-    number: int
-    width: float
-    height: float
-    lines: list[Line]
-    tables: list[Table] = field(default_factory=list)
-    textpage: pdfium.PdfTextPage | None = None
+#: Scans are read at their own resolution within these bounds (dots per inch): finer
+#: costs OCR time for nothing, coarser than a fax gives Tesseract too few pixels a letter.
+_OCR_DPI = (150.0, 300.0)
 
 
 def load(path: Path, data: bytes) -> Document:
@@ -93,24 +54,27 @@ def load(path: Path, data: bytes) -> Document:
         raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
     try:
         pages = list(_read_pages(pdf, data))
+        scanned = [page.scanned for page in pages]
         if not any(line.text for page in pages for line in page.lines):
-            raise InputError(
-                "no-text",
-                "the PDF has no text layer (blank, or a scan?); run OCR on it or ask for the original document",
-            )
-        leading = _leading(pages)
-        furniture = _strip_furniture(pages, leading)
-        builder = DocumentBuilder()
-        _Segmenter(builder, _right_edge(pages), leading).run(pages)
-        if not builder.has_text:
-            raise InputError("no-text", "the PDF has no text apart from headers and page numbers")
-        return builder.build(str(path), "pdf", pages=len(pdf), furniture=furniture)
+            raise InputError("no-text", _no_text(scanned=any(scanned)))
+        if any(scanned):
+            from . import ocr
+
+            what = "the PDF has no text layer, and its scan" if all(scanned) else "the PDF's scanned pages"
+            ocr.check_legible(pages, what)
+        return assemble(pages, str(path))
     except InputError:
         raise
     except Exception:  # pdfium or pdfplumber failing on a damaged file
         raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
     finally:
         pdf.close()
+
+
+def _no_text(scanned: bool) -> str:
+    if scanned:
+        return "the PDF has no text layer and OCR found no text in its scanned pages (blank, or too faint or blurred?)"
+    return "the PDF has no text layer and no scanned page to read (blank pages?)"
 
 
 def _page_count(data: bytes) -> int | None:
@@ -132,7 +96,12 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            result = Page(index + 1, *page.get_size(), list(_lines(textpage)), textpage=textpage)
+            lines = list(_lines(textpage))
+            dpi = None if lines else _scan_dpi(page)
+            if dpi is not None:
+                yield _ocr(page, index + 1, dpi)
+                continue
+            result = Page(index + 1, *page.get_size(), lines, partial(_cell_text, textpage))
             if result.lines and _draws_rules(page):
                 if plumber is None:
                     import pdfplumber  # slow to import and to run: only for pages with rules
@@ -143,6 +112,27 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
     finally:
         if plumber is not None:
             plumber.close()
+
+
+def _scan_dpi(page: pdfium.PdfPage) -> float | None:
+    """Resolution of the largest image on a page (dots per inch of the page), or None
+    when it shows no image (a blank page)."""
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        width = obj.get_px_size()[0]
+        area = (right - left) * (top - bottom)
+        if right > left and width and (best is None or area > best[0]):
+            best = (area, width / (right - left) * 72.0)
+    return None if best is None else best[1]
+
+
+def _ocr(page: pdfium.PdfPage, number: int, dpi: float) -> Page:
+    """A scanned page, rendered at its scan's resolution (within _OCR_DPI) and read by OCR."""
+    from . import ocr  # numpy and pytesseract: only for scans
+
+    scale = min(max(dpi, _OCR_DPI[0]), _OCR_DPI[1]) / 72.0
+    return ocr.read_page(page.render(scale=scale, grayscale=True).to_pil(), number, 1.0 / scale)
 
 
 def _lines(textpage: pdfium.PdfTextPage) -> Iterator[Line]:
@@ -203,176 +193,10 @@ def _draws_rules(page: pdfium.PdfPage) -> bool:
 
 def _tables(plumber_page, height: float) -> list[Table]:  # noqa: ANN001 - pdfplumber.Page
     """Ruled tables of one page, in PDF coordinates (pdfplumber measures from the top)."""
-    tables = []
-    for found in plumber_page.find_tables():
-        rows = []
-        for row in found.rows:
-            cells = [(c[0], c[2]) for c in row.cells if c is not None]
-            if cells:
-                rows.append((height - row.bbox[1], height - row.bbox[3], cells))
-        if len(rows) >= 2 or (rows and len(rows[0][2]) >= 2):
-            _, top, _, bottom = found.bbox
-            tables.append(Table(height - top, height - bottom, rows))
-    return tables
+    return [t for found in plumber_page.find_tables() if (t := lattice_table(found, 1.0, height)) is not None]
 
 
-def _strip_furniture(pages: list[Page], leading: float) -> list[Furniture]:
-    """Remove running headers, footers and page numbers from the pages' lines, number
-    the body lines, and return what was removed.
-
-    At each edge of a page, the outermost line or two set apart from the body by a gap
-    are furniture when they repeat on another page (digits ignored) or sit in the
-    page's outer margin band; the outermost line always is when it is a page number
-    ("3", "Page 3 of 5", "- 3 -")."""
-    groups = [(page, where, group, apart) for page in pages for where, group, apart in _edges(page, leading)]
-    seen = Counter((where, _key(line.text)) for _, where, group, apart in groups if apart for line in group)
-    furniture: list[Furniture] = []
-    drop: set[int] = set()
-    for page, where, group, apart in groups:
-        for i, line in enumerate(group):
-            key = _key(line.text)
-            if i == 0 and _PAGE_NUMBER.match(key):
-                kind = "page_number"
-            elif apart and (seen[(where, key)] >= 2 or _in_margin(page, line, where)):
-                kind = "header" if where == "top" else "footer"
-            else:
-                break
-            furniture.append(Furniture(line.text, kind, page=page.number))
-            drop.add(id(line))
-    for page in pages:
-        page.lines = [line for line in page.lines if id(line) not in drop]
-        for number, line in enumerate(page.lines, start=1):
-            line.number = number
-    furniture.sort(key=lambda f: (f.page, f.kind != "header"))
-    return furniture
-
-
-def _edges(page: Page, leading: float) -> Iterator[tuple[str, list[Line], bool]]:
-    """For the top and the bottom of a page: the outermost lines, outermost first (at
-    most two, up to the first wide gap), and whether a wide gap sets them apart from
-    the rest of the page."""
-    by_height = sorted(page.lines, key=lambda line: -line.bottom)
-    for where, ordered in (("top", by_height), ("bottom", by_height[::-1])):
-        group = ordered[:1]
-        apart = False
-        for prev, line in pairwise(ordered[: _EDGE_LINES + 1]):
-            if abs(prev.bottom - line.bottom) > leading * _GAP_FACTOR:
-                apart = True
-                break
-            group.append(line)
-        if len(group) > _EDGE_LINES or len(group) == len(ordered):
-            group, apart = group[:1], False
-        yield where, group, apart
-
-
-def _in_margin(page: Page, line: Line, where: str) -> bool:
-    if where == "top":
-        return line.top >= page.height * (1 - _MARGIN_BAND)
-    return line.bottom <= page.height * _MARGIN_BAND
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
-
-
-def _right_edge(pages: list[Page]) -> float:
-    """Where wrapped lines end: the furthest line end that another line also reaches
-    (within 3 points; one over-long line of underscores does not move the margin), or,
-    if further, the mirror of the left margin (a page whose lines are all short)."""
-    body = [(page, line) for page in pages for line in page.lines if not _in_table(page, line)]
-    if not body:
-        return 0.0
-    xs = sorted((line.x1 for _, line in body), reverse=True)
-    reached = next((a for a, b in pairwise(xs) if a - b < 3.0), xs[0])
-    left = min(line.x0 for _, line in body)
-    mirrored = max(page.width for page, _ in body) - left
-    return max(reached, mirrored)
-
-
-def _in_table(page: Page, line: Line) -> Table | None:
-    mid = (line.top + line.bottom) / 2
-    return next((t for t in page.tables if t.bottom <= mid <= t.top), None)
-
-
-class _Segmenter:
-    """Groups body lines into blocks and tables, in reading order, across pages."""
-
-    def __init__(self, builder: DocumentBuilder, right: float, leading: float) -> None:
-        self.builder = builder
-        self.right = right
-        self.leading = leading
-        self.pending: list[Piece] = []
-        self.prev: Line | None = None
-        self.prev_page = 0
-
-    def run(self, pages: list[Page]) -> None:
-        for page in pages:
-            done: set[int] = set()
-            for line in page.lines:
-                table = _in_table(page, line)
-                if table is not None:
-                    if id(table) not in done:
-                        done.add(id(table))
-                        self._flush()
-                        self._table(page, table)
-                    continue
-                if self._opens_block(line, page.number):
-                    self._flush()
-                self.pending.append((line.text, Origin(page=page.number, line=line.number)))
-                self.prev, self.prev_page = line, page.number
-        self._flush()
-
-    def _opens_block(self, line: Line, page: int) -> bool:
-        """A new block starts after a gap, where the font changes, after a line that ends short (the line's first
-        word would have fitted on it), or at a list label that carries on a list (first
-        item, or next after the last label of its style), not a number that wrapped to
-        the start of a line ("... 34 C.F.R. § 300.510." is no item "300.510.")."""
-        prev = self.prev
-        if prev is None or not self.pending:
-            return True
-        if page == self.prev_page and prev.bottom - line.bottom > self.leading * _GAP_FACTOR:
-            return True
-        if line.font != prev.font:  # a heading and the text after it
-            return True
-        # glyph boxes are tighter than advance widths: a near miss counts as not fitting
-        full = prev.text.endswith("-") or prev.x1 + line.first_word + _SPACE >= self.right - _SPACE
-        if not full:
-            return True
-        label = split_label(line.text)
-        return label is not None and self.builder.levels.continues(label, split_label(self.pending[0][0]))
-
-    def _flush(self) -> None:
-        if self.pending:
-            self.builder.text_block(self.pending)
-            self.pending = []
-        self.prev = None
-
-    def _table(self, page: Page, table: Table) -> None:
-        index = self.builder.new_table()
-        lines = [line for line in page.lines if _in_table(page, line) is table]
-        for r, (top, bottom, cells) in enumerate(table.rows):
-            row_lines = [line for line in lines if bottom <= (line.top + line.bottom) / 2 <= top]
-            self.builder.table_row(index, r, [self._cell(page, x0, x1, row_lines) for x0, x1 in cells])
-
-    @staticmethod
-    def _cell(page: Page, x0: float, x1: float, row_lines: list[Line]) -> list[Piece]:
-        pieces: list[Piece] = []
-        for line in row_lines:
-            raw = page.textpage.get_text_bounded(x0, line.bottom - 1, x1, line.top + 1)
-            text = clean_line(raw.translate(_LINE_END_HYPHEN))
-            if text:
-                pieces.append((text, Origin(page=page.number, line=line.number)))
-        return pieces
-
-
-def _leading(pages: list[Page]) -> float:
-    """The distance between baselines of lines of one paragraph: the smallest step
-    between consecutive lines on a page that recurs (gaps between blocks are larger)."""
-    steps = sorted(
-        a.bottom - b.bottom
-        for page in pages
-        for a, b in pairwise(page.lines)
-        if 0.5 * (a.top - a.bottom) < a.bottom - b.bottom < 3 * (a.top - a.bottom + 1)
-    )
-    recurring = [x for x, y in pairwise(steps) if y - x < 0.5]
-    return recurring[0] if recurring else steps[0] if steps else 14.0
+def _cell_text(textpage: pdfium.PdfTextPage, line: Line, x0: float, x1: float) -> str:
+    """The text layer's text of a line between x0 and x1."""
+    raw = textpage.get_text_bounded(x0, line.bottom - 1, x1, line.top + 1)
+    return clean_line(raw.translate(_LINE_END_HYPHEN))
