@@ -1,6 +1,7 @@
 """Render readable .txt agreements into DOCX and PDF beside them, and write fixtures/bad/.
 
 Usage: python scripts/render_fixtures.py [FILE.txt ...] [--corpus] [--out-dir DIR]
+       python scripts/render_fixtures.py --scans [--out-dir DIR]
 
 The .txt is read with the project's own TXT extractor, so headings, list items (with
 their labels and levels) and pipe tables are exactly what the tool itself sees. DOCX:
@@ -9,9 +10,11 @@ into the text), pipe tables as Word tables, a running header and a "Page N of M"
 PDF: US Letter, wrapped and hyphenated paragraphs, labels drawn as text, ruled tables,
 a running header and a "Page N of M" footer on every page. fixtures/pdf/*.txt become PDFs
 whose lines also break after the hyphens of words ("speech-" / "language"), as word
-processors break them. Output is byte-identical on
-every run (fixed zip times and document dates; reportlab's invariant mode).
-Needs the optional "fixtures" extra (reportlab).
+processors break them. ``--scans`` writes only fixtures/scans/: the sample mediation PDF
+as a realistic scan (an image-only PDF) and a phone photo of its first page (a JPEG), for
+OCR. Output is byte-identical on every run (fixed zip times and document dates;
+reportlab's invariant mode; seeded scan noise). Needs the optional "fixtures" extra
+(reportlab).
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import docx  # noqa: E402
+import numpy as np  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402
 from docx.shared import Pt  # noqa: E402
+from PIL import ExifTags, Image, ImageFilter  # noqa: E402
 from reportlab import rl_config  # noqa: E402
 from reportlab.lib.pagesizes import letter  # noqa: E402
 from reportlab.lib.utils import ImageReader  # noqa: E402
@@ -48,6 +53,7 @@ rl_config.invariant = 1
 FIXED_DATE = datetime(2025, 1, 1, tzinfo=timezone.utc)
 ZIP_TIME = (2025, 1, 1, 0, 0, 0)
 SAMPLES = ROOT / "fixtures" / "samples"
+SCANS = ROOT / "fixtures" / "scans"
 BAD = ROOT / "fixtures" / "bad"
 PDF = ROOT / "fixtures" / "pdf"
 
@@ -538,11 +544,78 @@ def _simple_pdf(draw: Callable[[canvas.Canvas], None] | None, encrypt: str | Non
 
 
 def _scanned_pdf(good_pdf: bytes) -> bytes:
-    """The first page of a rendered agreement as a picture only: no text layer."""
+    """The first page of a rendered agreement as a picture only, at 54 dpi: no text layer,
+    and too coarse for OCR to read reliably."""
     pdf = pdfium.PdfDocument(good_pdf)
     image = pdf[0].render(scale=0.75, grayscale=True).to_pil()
     pdf.close()
     return _simple_pdf(lambda c: c.drawImage(ImageReader(image), 0, 0, PAGE_W, PAGE_H))
+
+
+# --------------------------------------------------------------------------- scans
+
+SCAN_DPI = 200
+SCAN_TILT = 0.7  # degrees: the sheet lay a little askew on the glass
+SCAN_SEED = 20250212
+
+
+def scanned_pages(pdf_data: bytes) -> list[Image.Image]:
+    """Each page of a PDF as a flatbed scanner gives it: 200 dpi grayscale, slightly
+    tilted, a little soft, with sensor noise (seeded, so every run gives the same pixels)."""
+    rng = np.random.default_rng(SCAN_SEED)
+    pdf = pdfium.PdfDocument(pdf_data)
+    pages = []
+    for page in pdf:
+        image = page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L")
+        image = image.rotate(SCAN_TILT, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        image = image.filter(ImageFilter.GaussianBlur(0.5))
+        pages.append(_with_noise(np.asarray(image, dtype=np.float32), rng))
+    pdf.close()
+    return pages
+
+
+def _with_noise(pixels: np.ndarray, rng: np.random.Generator) -> Image.Image:
+    noisy = pixels + rng.normal(0.0, 6.0, pixels.shape)
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
+def _jpeg(image: Image.Image, exif: Image.Exif | None = None) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=75, exif=exif or Image.Exif())
+    return buffer.getvalue()
+
+
+def scan_pdf(pages: list[Image.Image]) -> bytes:
+    """An image-only PDF of scanned pages (JPEG, as scanners save them), US Letter."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=letter, invariant=1)
+    for page in pages:
+        c.drawImage(ImageReader(io.BytesIO(_jpeg(page))), 0, 0, PAGE_W, PAGE_H)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def phone_photo(page: Image.Image) -> bytes:
+    """A page as a phone photographs it: light falling off across the sheet, and the
+    pixels stored sideways with an EXIF orientation (6: turn 90° clockwise to view), as
+    a phone held upright saves them."""
+    rows = np.linspace(1.0, 0.86, page.height, dtype=np.float32)[:, None]
+    lit = Image.fromarray((np.asarray(page, dtype=np.float32) * rows).astype(np.uint8))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    return _jpeg(lit.transpose(Image.Transpose.ROTATE_90), exif)
+
+
+def write_scans(out: Path) -> list[Path]:
+    """fixtures/scans/: the sample mediation agreement scanned (an image-only PDF) and
+    its first page photographed (a JPEG)."""
+    out.mkdir(parents=True, exist_ok=True)
+    pages = scanned_pages((SAMPLES / "sample-mediation.pdf").read_bytes())
+    files = {"sample-mediation-scan.pdf": scan_pdf(pages), "sample-mediation-photo.jpg": phone_photo(pages[0])}
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return [out / name for name in files]
 
 
 # ----------------------------------------------------------------------------- main
@@ -592,9 +665,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="the .txt files (default: fixtures/samples/*.txt)")
     parser.add_argument("--corpus", action="store_true", help="also every fixtures/corpus/*/*.txt")
     parser.add_argument("--out-dir", type=Path, help="write here instead of beside each source (tests)")
+    parser.add_argument("--scans", action="store_true", help="only fixtures/scans/ (the sample scanned, for OCR)")
     args = parser.parse_args(argv)
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
+    if args.scans:
+        for path in write_scans(args.out_dir / "scans" if args.out_dir else SCANS):
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return 0
     for txt in sources(args):
         for path in render(txt, args.out_dir):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
