@@ -23,6 +23,8 @@ def only(text: str):
     [
         ("The District will provide speech-language therapy twice weekly.", "service"),
         ("The District shall provide 20 hours of compensatory reading instruction.", "comp_ed"),
+        ("The District will provide 15 more hours of speech therapy to make up for missed sessions.", "comp_ed"),
+        ("Dist will provide comp speech for the missed sessions, by the dist SLP.", "comp_ed"),
         ("The District will complete a functional behavioral assessment by May 1, 2025.", "evaluation"),
         ("The District shall fund an independent educational evaluation at public expense.", "evaluation"),
         ("The District will convene an IEP meeting within 10 school days.", "meeting"),

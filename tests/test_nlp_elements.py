@@ -392,6 +392,11 @@ def test_a_payment_term_inside_a_comp_ed_award_is_no_deadline_for_using_it():
         "will contract with by April 4, 2025, in 45-minute sessions twice per week beginning April 7, 2025.",
         # a clause after a semicolon about paying for it
         "comp ed: $2,000 for private tutoring, Mom picks the tutor; dist pays tutor invoices w/in 30 days of receipt.",
+        # naming the provider, and the services the award makes up
+        "30 hours of compensatory ABA services by a BCBA of the Parent's choosing, scheduled directly by the "
+        "Parent with the provider, with the District notified of the provider by March 1, 2026.",
+        "make-up speech sessions for each session missed between September and December 2025, by the "
+        "District SLP, at two 30-minute sessions per week.",
         # a later sentence about rescheduling cancelled sessions
         "20 hours of compensatory speech-language therapy in two 60-minute sessions per week. Sessions cancelled "
         "by the provider will be rescheduled within two (2) weeks.",
@@ -417,3 +422,13 @@ def test_use_by_times_of_an_award_in_years_and_school_exit(expiry: str, value: s
     deadline = found["deadline"]
     assert deadline is not None and deadline.text in expiry
     assert (deadline.value or {}).get("unit") == value
+
+
+def test_the_first_session_is_a_start_and_extra_hours_are_an_amount() -> None:
+    found = clause(
+        "The District will provide 20 additional hours of reading tutoring to make up for missed instruction, "
+        "by a certified teacher twice weekly, with the first session to occur within ten (10) school days of "
+        "the execution of this Agreement."
+    )
+    assert found["amount"].value == {"n": 20, "unit": "hours"}
+    assert found["start"].text == "within ten (10) school days" and found["deadline"] is None

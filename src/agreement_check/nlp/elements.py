@@ -26,10 +26,9 @@ _RANGE_JOIN = re.compile(rf"\s*(?:{alternation('range_words')}|{alternation('joi
 _RANGE_TO = re.compile(rf"\s*(?:{alternation('range_words')})\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 # Where a clause may turn to another step: a sentence, a semicolon, or ", which ...".
-_RELATIVE = re.compile(rf"(?:{alternation('relative_pronouns')})\b", re.I)
-_STEP_START = re.compile(
-    rf"(?<=[.:])\s+(?=[A-Z(])|(?<=;)\s+|,\s+(?=(?:{alternation('relative_pronouns')})\b)"
-)
+# Where the words about one step of a clause start: "..., which the District will contract
+# with by April 4", "...; dist pays tutor invoices w/in 30 days".
+_FRAGMENT_START = re.compile(r"[,;:]\s+|(?<=\.)\s+")
 _CONDITION = re.compile(rf"\s*(?:{alternation('condition_openers')})\s+([^,;]{{3,120}}?),", re.I)
 _AFTER_PROVIDER_PREP = re.compile(rf"(?<![\w/])(?:{alternation('provider_preps')})\s*([^,;:.()]{{1,80}})", re.I)
 _PARTICLES = alternation("name_particles")
@@ -287,17 +286,27 @@ class ElementFinder:
         return m.group(1) if m else None
 
     def _dates_another_act(self, t: Time) -> bool:
-        """In a comp-ed award, a later sentence or clause about a step that carries it out
-        ("The District shall pay the provider within 30 calendar days of each invoice",
-        "a tutor, which the District will contract with by April 4") or about another act
-        ("Progress reports will be sent to the Parent by June 1") dates that step, not the
-        use of the hours, so it is no deadline for the award."""
-        pieces = _STEP_START.split(self.text[t.clause : t.start])
-        if len(pieces) < 2 or (_RELATIVE.match(pieces[-1]) and "," in pieces[-1]):
-            return False  # ", who is under contract with the District, at two hours per week"
-        if self.terms["award_steps"].search(pieces[-1]) is not None:
+        """In a comp-ed award, a deadline for a step that carries it out ("a tutor, which the
+        District will contract with by April 4", "The District shall pay the provider within 30
+        calendar days of each invoice", "with the District notified of the provider by March
+        1"), or in a later sentence about another act ("Progress reports will be sent to the
+        Parent by June 1"), dates that step, not the use of the hours, so it is no deadline for
+        the award. Nor is the time of the services it makes up ("for each session missed
+        between September and December 2025"). Words of using the hours ("must be used and
+        paid for by") keep a time the award's."""
+        fragment = _FRAGMENT_START.split(self.text[t.clause : t.start])[-1]
+        if self.terms["award_use"].search(fragment) is not None:
+            return False
+        if self.terms["missed"].search(fragment) is not None:
             return True
-        begin = t.start - len(pieces[-1])
+        if t.slot not in ("deadline", ""):
+            return False  # "through June 30", "until the Student exits high school" bound the award
+        if self.terms["award_steps"].search(fragment) is not None:
+            return True
+        sentences = _SENTENCE_START.split(self.text[t.clause : t.start])
+        if len(sentences) < 2:
+            return False
+        begin = t.start - len(sentences[-1])
         return self.ctx.hits.first(begin, t.start, "actions", "meetings", "evaluations") is not None
 
     def _noun_after(self, end: int) -> bool:

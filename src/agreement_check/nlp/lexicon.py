@@ -79,6 +79,8 @@ TERM_LISTS: tuple[str, ...] = (
     "blank_cells",
     "weekdays",
     "award_steps",
+    "award_use",
+    "missed",
     "abbreviations",
     "adverbs",
     "things",
