@@ -397,6 +397,11 @@ def test_a_payment_term_inside_a_comp_ed_award_is_no_deadline_for_using_it():
         "Parent with the provider, with the District notified of the provider by March 1, 2026.",
         "make-up speech sessions for each session missed between September and December 2025, by the "
         "District SLP, at two 30-minute sessions per week.",
+        # a meeting to set the schedule, after a semicolon; a review of progress, after a comma
+        "24 hours of compensatory reading instruction by the District reading specialist, twice weekly; the "
+        "Parent and the specialist will meet by February 6, 2026 to agree on the session times.",
+        "24 hours of compensatory reading instruction by the District reading specialist, twice weekly, beginning "
+        "February 2, 2026, and progress will be reviewed at the annual IEP meeting in May 2026.",
         # a later sentence about rescheduling cancelled sessions
         "20 hours of compensatory speech-language therapy in two 60-minute sessions per week. Sessions cancelled "
         "by the provider will be rescheduled within two (2) weeks.",

@@ -28,6 +28,7 @@ _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 # Where a clause may turn to another step: a sentence, a semicolon, or ", which ...".
 # Where the words about one step of a clause start: "..., which the District will contract
 # with by April 4", "...; dist pays tutor invoices w/in 30 days".
+_CLAUSE_START = re.compile(r"(?<=[.;:])\s+")  # a later sentence, or the part after a semicolon
 _FRAGMENT_START = re.compile(r"[,;:]\s+|(?<=\.)\s+")
 _CONDITION = re.compile(rf"\s*(?:{alternation('condition_openers')})\s+([^,;]{{3,120}}?),", re.I)
 _AFTER_PROVIDER_PREP = re.compile(rf"(?<![\w/])(?:{alternation('provider_preps')})\s*([^,;:.()]{{1,80}})", re.I)
@@ -299,15 +300,17 @@ class ElementFinder:
             return False
         if self.terms["missed"].search(fragment) is not None:
             return True
-        if t.slot not in ("deadline", ""):
-            return False  # "through June 30", "until the Student exits high school" bound the award
-        if self.terms["award_steps"].search(fragment) is not None:
-            return True
-        sentences = _SENTENCE_START.split(self.text[t.clause : t.start])
+        acts = ("actions", "meetings", "evaluations")
+        if t.slot in ("deadline", "period", "") and (
+            self.terms["award_steps"].search(fragment) is not None
+            or self.ctx.hits.first(t.start - len(fragment), t.start, *acts) is not None
+        ):
+            return True  # "..., and progress will be reviewed at the annual IEP meeting in May 2026"
+        sentences = _CLAUSE_START.split(self.text[t.clause : t.start])
         if len(sentences) < 2:
             return False
         begin = t.start - len(sentences[-1])
-        return self.ctx.hits.first(begin, t.start, "actions", "meetings", "evaluations") is not None
+        return self.ctx.hits.first(begin, t.start, *acts) is not None
 
     def _noun_after(self, end: int) -> bool:
         m = _WORD_AFTER.match(self.text, end)
