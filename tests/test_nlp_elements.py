@@ -437,3 +437,16 @@ def test_the_first_session_is_a_start_and_extra_hours_are_an_amount() -> None:
     )
     assert found["amount"].value == {"n": 20, "unit": "hours"}
     assert found["start"].text == "within ten (10) school days" and found["deadline"] is None
+
+
+@pytest.mark.parametrize(
+    ("award", "service"),
+    [
+        ("compensatory instruction in English 9 and Algebra I", "English 9 and Algebra I"),
+        ("compensatory services in the resource room", None),
+        ("compensatory services in 30-minute sessions", None),
+    ],
+)
+def test_the_subject_of_generic_compensatory_instruction_is_its_service(award: str, service: str | None) -> None:
+    found = clause(f"The District will provide 20 hours of {award} by a licensed teacher, twice weekly, by June 1, 2026.")
+    assert (found["service"].text if found["service"] else None) == service

@@ -54,6 +54,12 @@ _NOT_A_PLACE = re.compile(rf"^\s*(?:{alternation('not_places')})\b", re.I)
 _AWARD_TYPE = re.compile(
     rf"\s+((?:[\w/-]+\s+){{0,2}}?[\w/-]+)(?=\s+(?:{alternation('award_type_ends')})\b|[,;.]|$)"
 )
+# The subject of generic "instruction" or "services": "... in English 9 and Algebra I".
+_IN_SUBJECT = re.compile(
+    rf"\s+in\s+(?!(?:{alternation('determiners')})\b)((?:[\w/-]+\s+){{0,4}}?[\w/-]+)"
+    rf"(?=\s+(?:{alternation('award_type_ends')})\b|[,;.]|$)",
+    re.I,
+)
 _POSSESSED = re.compile(rf"(?:'s|’s|s'|s’)\s+(?:{alternation('representatives')})\b", re.I)
 _PAID_PARTY = re.compile(rf"(\s+)(?:{alternation('paid_phrases')})\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
@@ -396,6 +402,11 @@ class ElementFinder:
             m = _AWARD_TYPE.match(self.text, h.end, end)
             if m and m.group(1).split()[0].lower() not in self.terms["generic_services"]:
                 return self.element(m.start(1), m.end(1))
+            subject = _IN_SUBJECT.match(self.text, m.end(1) if m else h.end, end)
+            if subject and not self.ctx.hits.first(
+                subject.start(1), subject.end(1), "settings", "DURATION", "FREQUENCY", "AMOUNT", "DATE", "MONTH"
+            ):
+                return self.element(subject.start(1), subject.end(1))  # "instruction in mathematics"
         return None
 
     # -- places and people ----------------------------------------------------------------
