@@ -12,6 +12,7 @@ are pages and lines.
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -39,10 +40,13 @@ def load(path: Path, data: bytes) -> Document:
 
 
 def _pages(data: bytes) -> list[Image.Image]:
-    """The image's frames, upright, on white, at a size Tesseract reads well."""
+    """The image's frames, upright, on white, at a size Tesseract reads well. Pillow's
+    warnings about damaged metadata are silenced: the error, if any, is the one line."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            return [_prepared(frame) for frame in ImageSequence.Iterator(image)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as image:
+                return [_prepared(frame) for frame in ImageSequence.Iterator(image)]
     except Image.DecompressionBombError:
         raise InputError("too-large", "the image has too many pixels to be a scanned page") from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):  # Pillow's ways of saying "damaged"

@@ -46,7 +46,7 @@ class Line:
     bottom: float  # the baseline
     top: float
     first_word: float  # width of the line's first word
-    font: tuple[float, bool]  # size and boldness of its first character
+    font: tuple[float, bool] | None  # size and boldness of its first character; None if unknown (OCR)
     number: int = 0  # 1-based among body lines of its page; 0 for furniture
     #: (x0, x1, text) of each word, for OCR lines: how their table cells are read
     words: list[tuple[float, float, str]] = field(default_factory=list)
@@ -222,7 +222,7 @@ class _Segmenter:
             return True
         if page == self.prev_page and prev.bottom - line.bottom > self.leading * _GAP_FACTOR:
             return True
-        if line.font != prev.font:  # a heading and the text after it
+        if line.font != prev.font and None not in (line.font, prev.font):  # a heading and the text after it
             return True
         # glyph boxes are tighter than advance widths: a near miss counts as not fitting
         full = prev.text.endswith("-") or prev.x1 + line.first_word + _SPACE >= self.right - _SPACE
