@@ -1,0 +1,276 @@
+"""Scanned agreements: real Tesseract OCR of the scanned sample (fixtures/scans/) must give
+what the born-digital PDF gives, located by page and line; images are pages; errors are
+one clear line.
+
+Each scanned fixture is OCR'd once per session (module-scoped fixtures): about 2 s a page.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import jsonschema
+import pypdfium2 as pdfium
+import pytest
+from PIL import ExifTags, Image
+
+from agreement_check.batch import expand
+from agreement_check.check import check_path
+from agreement_check.config import Settings
+from agreement_check.errors import InputError
+from agreement_check.extract import load, pdf_reader
+from agreement_check.model import Analysis
+from agreement_check.report.text import concise_place
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT_PDF = ROOT / "fixtures" / "samples" / "sample-mediation.pdf"
+SCANS = ROOT / "fixtures" / "scans"
+SCAN = SCANS / "sample-mediation-scan.pdf"
+PHOTO = SCANS / "sample-mediation-photo.jpg"
+SCHEMA = json.loads((ROOT / "src" / "agreement_check" / "schema" / "agreement-check-1.schema.json").read_text())
+
+
+def analyse(path: Path) -> Analysis:
+    result = check_path(path, Settings())
+    assert result.error is None, result.error
+    return result.analysis
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "agreement_check", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def text() -> Analysis:
+    return analyse(TEXT_PDF)
+
+
+@pytest.fixture(scope="module")
+def scan() -> Analysis:
+    return analyse(SCAN)
+
+
+@pytest.fixture(scope="module")
+def photo_report() -> dict:
+    """`agreement-check --format json` on the phone photo, end to end."""
+    proc = run("--format", "json", "--exit-zero", str(PHOTO))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    jsonschema.validate(report, SCHEMA)
+    return report["files"][0]
+
+
+def where(analysis: Analysis, start: int) -> tuple[int | None, int | None]:
+    loc = analysis.document.locate(start)
+    return loc.page, loc.line
+
+
+def commitments(analysis: Analysis) -> list[tuple]:
+    """Each commitment's clause number, kind and page:line."""
+    return [(c.label, c.kind, *where(analysis, c.start)) for c in analysis.commitments]
+
+
+# ------------------------------------------------------------------------ the scan
+
+
+def test_the_scan_is_image_only_at_200_dpi() -> None:
+    pdf = pdfium.PdfDocument(SCAN)
+    assert len(pdf) == len(pdfium.PdfDocument(TEXT_PDF)) == 2
+    for page in pdf:
+        assert page.get_textpage().count_chars() == 0
+        assert pdf_reader._scan_dpi(page) == pytest.approx(200, abs=1)
+
+
+def test_scanned_pdf_gives_the_same_commitments_at_the_same_places(text: Analysis, scan: Analysis) -> None:
+    assert text.commitments and commitments(scan) == commitments(text)
+    assert scan.agreement_date == text.agreement_date
+    assert scan.document.pages == 2 and scan.document.format == "pdf"
+
+
+def test_scanned_pdf_keeps_the_table_and_the_clause_structure(text: Analysis, scan: Analysis) -> None:
+    """The ruled table is found from the pixels; every block has the kind, label and
+    place it has in the text layer."""
+
+    def blocks(a: Analysis) -> list[tuple]:
+        return [(b.kind, b.label, b.row, *where(a, b.start)) for b in a.document.blocks]
+
+    assert blocks(scan) == blocks(text)
+    row = next(b for b in scan.document.blocks if b.kind == "table_row" and b.row == 3)
+    cells = [scan.document.text[s:e] for s, e in row.cells]
+    assert cells == ["Reading intervention", "as appropriate", "", "TBD", "Special education teacher", "Resource room"]
+    assert [f.kind for f in scan.document.furniture] == [f.kind for f in text.document.furniture]
+
+
+def test_scanned_pdf_text_is_nearly_the_text_layer(text: Analysis, scan: Analysis) -> None:
+    """Measured: 5 of 544 word positions differ: "If the" read as one word, and the three
+    long signature blanks drawn 29 underscores long where the text layer has 30. The
+    bound leaves room for one more slip of that size, not for a misread line."""
+    import difflib
+
+    a, b = text.document.text.split(), scan.document.text.split()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    differing = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    assert differing <= 7
+    assert text.document.text.count("Date: ____") == scan.document.text.count("Date: ____") == 3
+
+
+def test_scanned_pdf_gives_the_same_findings_per_clause(text: Analysis, scan: Analysis) -> None:
+    """Every commitment gets exactly the same rule codes. Document-level findings may
+    differ by one: the scan reads clause 11's "If the" as "Ifthe", so it does not
+    recognise what happens if the District fails to implement (AC408). One OCR slip can
+    hide one statement of the agreement as a whole; a per-clause check is not fooled by it."""
+
+    def per_commitment(a: Analysis) -> list[tuple]:
+        index = {c.id: i for i, c in enumerate(a.commitments)}
+        return sorted((index[f.commitment], f.code, where(a, f.start)) for f in a.findings if f.commitment)
+
+    def document_level(a: Analysis) -> set[str]:
+        return {f.code for f in a.findings if not f.commitment}
+
+    assert per_commitment(text) and per_commitment(scan) == per_commitment(text)
+    assert len(document_level(scan) ^ document_level(text)) <= 1
+
+
+def test_scanned_findings_are_located_page_line(scan: Analysis) -> None:
+    places = [concise_place(scan.document, f) for f in scan.findings if f.end > f.start]
+    assert places and all(p.count(":") == 1 and all(n.isdigit() for n in p.split(":")) for p in places)
+    assert {p.split(":")[0] for p in places} == {"1", "2"}
+
+
+def test_a_pdf_mixing_scanned_and_text_pages(text: Analysis, tmp_path: Path) -> None:
+    """Page 1 a scan, page 2 with a text layer: each read its own way, one document."""
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(SCAN), [0])
+    mixed.import_pages(pdfium.PdfDocument(TEXT_PDF), [1])
+    path = tmp_path / "mixed.pdf"
+    mixed.save(path)
+    result = analyse(path)
+    assert commitments(result) == commitments(text)
+    assert [f.kind for f in result.document.furniture] == [f.kind for f in text.document.furniture]
+
+
+# ------------------------------------------------------------------------ images
+
+
+def test_the_photo_is_stored_sideways_with_an_exif_orientation() -> None:
+    with Image.open(PHOTO) as image:
+        assert image.width > image.height
+        assert image.getexif()[ExifTags.Base.Orientation] == 6
+
+
+def test_a_phone_photo_reads_like_its_page(text: Analysis, photo_report: dict) -> None:
+    """The photo is page 1 only: its commitments and their findings are those of page 1."""
+    page_one = [c for c in commitments(text) if c[2] == 1]
+    got = [(c["label"], c["kind"], c["location"]["page"], c["location"]["line"]) for c in photo_report["commitments"]]
+    assert page_one and got == page_one
+    codes = sorted((f["location"]["line"], f["code"]) for f in photo_report["findings"] if "page" in f["location"])
+    want = sorted((line, f.code) for f in text.findings if f.commitment for page, line in [where(text, f.start)] if page == 1)
+    assert codes == want
+
+
+def test_multipage_tiff_frames_are_pages(scan: Analysis, tmp_path: Path) -> None:
+    """A blank first frame, then the scan's page 2: two pages, text all on page 2."""
+    page_two = pdfium.PdfDocument(SCAN)[1].render(scale=200 / 72, grayscale=True).to_pil()
+    blank = Image.new("L", page_two.size, 255)
+    path = tmp_path / "draft.tiff"
+    blank.save(path, save_all=True, append_images=[page_two], compression="tiff_deflate")
+    doc = load(path)
+    assert doc.pages == 2 and {ref.page for ref in doc.refs} == {2}
+    assert doc.text.startswith("intervention plan.") and len(doc.text) > 1000
+    assert " ".join(doc.text.split()) in " ".join(scan.document.text.split())
+
+
+def test_folders_and_zips_include_images(tmp_path: Path) -> None:
+    for name in ("a.jpg", "b.JPEG", "c.png", "d.tif", "e.tiff", "f.gif", "g.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [Path(t.path).name for t in expand([(tmp_path, Settings())])] == [
+        "a.jpg", "b.JPEG", "c.png", "d.tif", "e.tiff", "g.txt"
+    ]
+
+
+# ------------------------------------------------------------------------ errors
+
+
+def test_without_tesseract_a_scan_is_one_line_naming_the_package(tmp_path: Path) -> None:
+    proc = run(str(PHOTO), env={"PATH": str(tmp_path)})  # no tesseract on this PATH
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"agreement-check: {PHOTO}: this file is a scan")
+    assert "apt-get install tesseract-ocr" in line
+
+
+def test_without_tesseract_the_error_code_is_ocr_unavailable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "tesseract"))
+    for path in (SCAN, PHOTO):
+        with pytest.raises(InputError) as err:
+            load(path)
+        assert err.value.code == "ocr-unavailable" and "Tesseract" in err.value.message
+    assert load(TEXT_PDF).text  # a text layer needs no OCR
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("truncated.jpg", PHOTO.read_bytes()[:20_000]),
+        ("not-an-image.png", b"This is a note saved with a .png name.\n"),
+        ("garbage.tif", b"II*\x00" + bytes(range(256)) * 4),
+    ],
+)
+def test_an_unreadable_image_is_corrupt_image(tmp_path: Path, name: str, data: bytes) -> None:
+    """One error and nothing else: Pillow's warnings about damaged metadata would be
+    extra lines on the terminal."""
+    (tmp_path / name).write_bytes(data)
+    with warnings.catch_warnings(record=True) as caught, pytest.raises(InputError) as err:
+        warnings.simplefilter("always")
+        load(tmp_path / name)
+    assert err.value.code == "corrupt-image" and caught == []
+    assert err.value.message == "the file is not a readable image (damaged or incomplete)"
+
+
+def test_an_image_too_large_for_a_page_is_refused_before_decoding(tmp_path: Path) -> None:
+    Image.new("1", (15_000, 15_000), 1).save(tmp_path / "huge.png")  # 57 kB, 225 megapixels
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "huge.png")
+    assert err.value.code == "too-large"
+
+
+def test_a_blank_image_has_no_text(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    Image.new("L", (1275, 1650), 250).save(buffer, "PNG")
+    (tmp_path / "blank.png").write_bytes(buffer.getvalue())
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "blank.png")
+    assert err.value.code == "no-text" and "OCR found no text" in err.value.message
+
+
+# ------------------------------------------------------------------------ fixtures
+
+
+def test_scan_fixtures_render_deterministically(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("render_fixtures", ROOT / "scripts" / "render_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        assert module.main(["--scans", "--out-dir", str(out)]) == 0
+    names = sorted(p.name for p in (first / "scans").iterdir())
+    assert names == sorted(p.name for p in SCANS.iterdir())
+    assert all((first / "scans" / n).read_bytes() == (second / "scans" / n).read_bytes() for n in names)
