@@ -456,3 +456,13 @@ def test_the_subject_of_generic_compensatory_instruction_is_its_service(award: s
 def test_notes_shorthand_for_the_end_of_the_school_year(end: str) -> None:
     found = clause(f"The District will provide counseling 2x/wk, 30 min, in the counselor's office, start 2/2/26 {end}.")
     assert found["end"] is not None and found["end"].text in end
+
+
+def test_a_defined_effective_date_and_the_last_instructional_day_are_times() -> None:
+    found = clause(
+        "The District will provide 36 hours of compensatory occupational therapy by the District OT, available "
+        "from the Effective Date, and any hours not used by the last instructional day of the 2025-2026 school "
+        "year are forfeited."
+    )
+    assert found["start"].text == "the Effective Date"
+    assert found["deadline"].text == "the last instructional day of the 2025-2026 school year"
