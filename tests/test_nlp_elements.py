@@ -466,3 +466,9 @@ def test_a_defined_effective_date_and_the_last_instructional_day_are_times() -> 
     )
     assert found["start"].text == "the Effective Date"
     assert found["deadline"].text == "the last instructional day of the 2025-2026 school year"
+
+
+def test_a_past_range_in_a_one_time_act_is_what_it_pays_for_not_its_deadline() -> None:
+    text = "AGREEMENT\n\nDate: 11/4/2025\n\n* Dist will reimburse mom $600 for the private speech sessions (9/2 - 10/3/25)\n"
+    (payment,) = analyze(from_string(text)).commitments
+    assert payment.kind == "payment" and payment.elements["deadline"] is None

@@ -83,6 +83,7 @@ class Time:
     label: str
     slot: str  # "start", "end", "deadline", "period", "ignore" or "" (no cue)
     clause: int = 0  # where its clause starts
+    ranged: bool = False  # one end of a range: "9/2 - 10/3/25"
 
 
 def empty() -> dict[str, Element | None]:
@@ -226,6 +227,7 @@ class ElementFinder:
             if previous is not None and not previous.slot and _RANGE_TO.fullmatch(self.text, previous.end, t.start):
                 previous.slot = "start"  # "9/8/25 thru 5/21/26": a range starts where it starts
                 t.slot = t.slot or "end"
+                previous.ranged = t.ranged = True
             previous = t
         return merged
 
@@ -259,8 +261,8 @@ class ElementFinder:
                 if out[slot] is not None:
                     continue
                 value = self.time_value(t, slot)
-                if t.slot == "period" and self._past(value):
-                    continue  # "the evaluation they got in Dec. 2024" is history, not a term
+                if (t.slot == "period" or t.ranged) and self._past(value):
+                    continue  # "the evaluation they got in Dec. 2024", "sessions (9/2 - 10/3/25)": history
                 out[slot] = self.element(t.start, t.end, value)
                 used = True
             if not used and t.label == "RELATIVE":
