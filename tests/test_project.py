@@ -35,3 +35,25 @@ def test_every_pattern_file_is_explained_to_advocates():
     guide = (patterns / "README.md").read_text(encoding="utf-8")
     data = sorted(p.name for p in patterns.iterdir() if p.suffix in {".txt", ".jsonl"})
     assert data and [name for name in data if f"`{name}`" not in guide] == []
+
+
+def test_ci_installs_tesseract_before_the_readme_test_command():
+    """The OCR tests need the Tesseract program, which pip cannot install."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install = re.search(r"command -v tesseract.*?apt-get update && .*?apt-get install -y .*?tesseract-ocr", ci, re.S)
+    assert install and install.end() < ci.index(_setup_commands()[1])
+
+
+def test_readme_says_scans_need_tesseract_outside_the_setup_commands():
+    assert "apt-get install tesseract-ocr" in README
+    assert not any("tesseract" in command for command in _setup_commands())
+
+
+def test_readme_lists_every_input_error_code():
+    raised = {
+        code
+        for path in (ROOT / "src").rglob("*.py")
+        for code in re.findall(r'InputError\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8"))
+    }
+    listed = README.split("`error` object whose `code` is one of", 1)[1].split(". ", 1)[0]
+    assert raised and raised == set(re.findall(r"`([a-z-]+)`", listed))
