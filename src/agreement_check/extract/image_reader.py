@@ -19,7 +19,6 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from ..errors import InputError
 from ..model import Document
-from . import ocr
 from .layout import assemble
 
 SUFFIXES: tuple[str, ...] = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -32,6 +31,8 @@ _LONG_SIDE = (1650, 3300)
 
 def load(path: Path, data: bytes) -> Document:
     """Document of an image file whose bytes are ``data``."""
+    from . import ocr  # numpy, pytesseract and pdfplumber: imported only for scans
+
     pages = [ocr.read_page(image, number, _PAGE_WIDTH / image.width) for number, image in enumerate(_pages(data), 1)]
     if not any(page.lines for page in pages):
         raise InputError("no-text", "OCR found no text in the image (blank, or too faint or blurred?)")

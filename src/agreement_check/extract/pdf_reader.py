@@ -129,7 +129,7 @@ def _scan_dpi(page: pdfium.PdfPage) -> float | None:
 
 def _ocr(page: pdfium.PdfPage, number: int, dpi: float) -> Page:
     """A scanned page, rendered at its scan's resolution (within _OCR_DPI) and read by OCR."""
-    from . import ocr  # numpy and pytesseract: only for scans
+    from . import ocr  # numpy, pytesseract and pdfplumber: imported only for scans
 
     scale = min(max(dpi, _OCR_DPI[0]), _OCR_DPI[1]) / 72.0
     return ocr.read_page(page.render(scale=scale, grayscale=True).to_pil(), number, 1.0 / scale)
