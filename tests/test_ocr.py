@@ -153,15 +153,32 @@ def test_scanned_findings_are_located_page_line(scan: Analysis) -> None:
 
 
 def test_a_pdf_mixing_scanned_and_text_pages(text: Analysis, tmp_path: Path) -> None:
-    """Page 1 a scan, page 2 with a text layer: each read its own way, one document."""
+    """Page 1 a scan whose text layer is one invisible line (a scanning app's tag), page 2
+    typed: page 1 is still read by OCR (its tag is not), page 2 from its text layer, and
+    they make one document."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    page_one = pdfium.PdfDocument(SCAN)[0].render(scale=200 / 72, grayscale=True).to_pil()
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=letter)
+    c.drawImage(ImageReader(page_one), 0, 0, *letter)
+    tag = c.beginText(20, 8)
+    tag.setTextRenderMode(3)  # invisible, as OCR layers and app tags are
+    tag.textLine("Scanned with PocketScan")
+    c.drawText(tag)
+    c.showPage()
+    c.save()
     mixed = pdfium.PdfDocument.new()
-    mixed.import_pages(pdfium.PdfDocument(SCAN), [0])
+    mixed.import_pages(pdfium.PdfDocument(buffer.getvalue()), [0])
     mixed.import_pages(pdfium.PdfDocument(TEXT_PDF), [1])
     path = tmp_path / "mixed.pdf"
     mixed.save(path)
     result = analyse(path)
     assert commitments(result) == commitments(text)
     assert [f.kind for f in result.document.furniture] == [f.kind for f in text.document.furniture]
+    assert "PocketScan" not in result.document.text + str(result.document.furniture)
 
 
 # ------------------------------------------------------------------------ images

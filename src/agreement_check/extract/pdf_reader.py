@@ -4,9 +4,10 @@ pypdfium2 gives each page's text and character boxes quickly. A line-end hyphen 
 or dropped as the document itself attests (see :class:`.normalize.Lexicon`): pdfium does
 not tell a soft hyphen from a hard one. Ruled tables are found with pdfplumber, which is
 slow, so only on pages that draw lines or rectangles; their cells are read back from
-pypdfium2. A page with no text layer that shows an image (a scan, a photo saved as PDF)
-is rendered at its image's resolution and read by :mod:`.ocr`; a PDF may mix both
-kinds of page. Either way the pages go through :func:`.layout.assemble`, which joins
+pypdfium2. A page that is a picture (a scan, a photo saved as PDF: an image covering
+much of the page, and next to no text layer) is rendered at its image's resolution and
+read by :mod:`.ocr`; a PDF may mix both kinds of page. The few text-layer lines of such a
+page (a scanning app's watermark, a stamped number) are not read. Either way the pages go through :func:`.layout.assemble`, which joins
 lines into blocks, strips running headers and footers and numbers the body lines.
 
 Locations: ``page`` is 1-based; ``line`` is the 1-based number of the text line on that
@@ -36,8 +37,12 @@ from .normalize import clean_line
 _SOFT_BREAK = "\ufffe"
 _LINE_END_HYPHEN = str.maketrans({_SOFT_BREAK: "-", "\x02": "-"})
 #: Scans are read at their own resolution within these bounds (dots per inch): finer
-#: costs OCR time for nothing, coarser than a fax gives Tesseract too few pixels a letter.
+#: costs OCR time for nothing, coarser gives Tesseract too few pixels per letter.
 _OCR_DPI = (150.0, 300.0)
+#: A page is a scan when an image covers at least this share of it and its text layer
+#: holds fewer characters than _SCAN_TEXT (a typed page holds thousands).
+_SCAN_COVER = 0.25
+_SCAN_TEXT = 200
 
 
 def load(path: Path, data: bytes) -> Document:
@@ -97,7 +102,7 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
             page = pdf[index]
             textpage = page.get_textpage()
             lines = list(_lines(textpage))
-            dpi = None if lines else _scan_dpi(page)
+            dpi = None if sum(len(line.text) for line in lines) >= _SCAN_TEXT else _scan_dpi(page)
             if dpi is not None:
                 yield _ocr(page, index + 1, dpi)
                 continue
@@ -115,8 +120,8 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
 
 
 def _scan_dpi(page: pdfium.PdfPage) -> float | None:
-    """Resolution of the largest image on a page (dots per inch of the page), or None
-    when it shows no image (a blank page)."""
+    """Resolution (dots per inch of the page) of the largest image on a page, or None
+    when no image covers _SCAN_COVER of it (a blank page, a logo)."""
     best: tuple[float, float] | None = None
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
@@ -124,7 +129,8 @@ def _scan_dpi(page: pdfium.PdfPage) -> float | None:
         area = (right - left) * (top - bottom)
         if right > left and width and (best is None or area > best[0]):
             best = (area, width / (right - left) * 72.0)
-    return None if best is None else best[1]
+    width, height = page.get_size()
+    return best[1] if best is not None and best[0] >= _SCAN_COVER * width * height else None
 
 
 def _ocr(page: pdfium.PdfPage, number: int, dpi: float) -> Page:
