@@ -462,6 +462,19 @@ def test_duty_headings_and_lead_ins_without_a_verb_give_their_party() -> None:
     ]
 
 
+def test_numbered_duty_headings_give_their_sub_items_a_party_even_after_definitions() -> None:
+    found = commitments(
+        "MEDIATED SETTLEMENT AGREEMENT\n\nDefinitions\n\n\"Seclusion\" has the meaning given in 6.11.2.11 NMAC.\n\n"
+        "A. DISTRICT RESPONSIBILITIES\n\n"
+        "A.1 Provide the Student with social skills instruction 30 minutes weekly in the resource room.\n\n"
+        "A.2 Not use seclusion with the Student for the remainder of the 2025-2026 school year.\n\n"
+        "B. PARENT RESPONSIBILITIES\n\nB.1 Sign the consent for the evaluation within five (5) school days.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("A.1", "service", "DISTRICT"), ("A.2", "action", "DISTRICT"), ("B.1", "parent", "PARENT"),
+    ]
+
+
 def test_rows_of_a_table_of_agreed_actions() -> None:
     found = commitments(
         "MEDIATION AGREEMENT\n\nThe District will complete these actions:\n\n"

@@ -287,8 +287,9 @@ def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
                 leads = [lead for lead in leads if lead.level < unit.level]
         else:
             unit.path = labels[-1][1] if labels else section
+        duty_heading = unit.kind == "item" and heading_like(unit) and bool(duties.search(unit.text))
         opens_terms = (unit.kind == "paragraph" and (unit.is_lead_in or unit.fields is not None)) or (
-            unit.kind == "item" and bool(terms["obligations"].search(unit.text))
+            unit.kind == "item" and (duty_heading or bool(terms["obligations"].search(unit.text)))
         )
         if skipping and skip_level is None and opens_terms:
             skipping = False  # a background section ends at "Agreed:", "Here is what we agreed:"
@@ -299,6 +300,8 @@ def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
         if unit.is_lead_in:
             leads = [lead for lead in leads if _contains(lead, unit, terms)]
             leads.append(unit)
+        elif duty_heading:
+            leads.append(unit)  # "A. DISTRICT RESPONSIBILITIES": its sub-items are the District's
         elif unit.lead is None:
             leads = [lead for lead in leads if lead.kind == "item" and lead.level < unit.level]
         previous = unit
