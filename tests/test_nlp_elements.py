@@ -472,3 +472,13 @@ def test_a_past_range_in_a_one_time_act_is_what_it_pays_for_not_its_deadline() -
     text = "AGREEMENT\n\nDate: 11/4/2025\n\n* Dist will reimburse mom $600 for the private speech sessions (9/2 - 10/3/25)\n"
     (payment,) = analyze(from_string(text)).commitments
     assert payment.kind == "payment" and payment.elements["deadline"] is None
+
+
+def test_terms_of_an_item_numbered_without_a_closing_stop_are_read() -> None:
+    """"A.4" opens a clause line as "4." does, so its relative deadline is matched."""
+    text = (
+        "AGREEMENT\n\nA. DISTRICT RESPONSIBILITIES\n\nA.4 Fund an independent educational evaluation by an "
+        "evaluator chosen by the Parents, with the report due within sixty (60) calendar days of this agreement.\n"
+    )
+    (iee,) = analyze(from_string(text)).commitments
+    assert iee.elements["deadline"].text == "within sixty (60) calendar days"

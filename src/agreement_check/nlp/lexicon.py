@@ -117,7 +117,7 @@ PATTERN_FILES: tuple[str, ...] = (
 DOCUMENT_WIDE: frozenset[str] = frozenset({"dates", "people"})
 # A list label, a bullet or a form field ("Timeline: ...") at the start of a line.
 _LINE_LABEL = re.compile(
-    r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[-•*–▪◦·]|[A-Za-z][A-Za-z()/’' -]{0,40}:)\s"
+    r"\s*(?:\(?[0-9A-Za-z]{1,4}(?:\.[0-9]+)*[.)]|[0-9A-Za-z]{1,4}(?:\.[0-9]+)+|[-•*–▪◦·]|[A-Za-z][A-Za-z()/’' -]{0,40}:)\s"
 )
 _MARKERS = ("obligations", "permissions", "soft_obligations")
 
