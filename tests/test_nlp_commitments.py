@@ -27,6 +27,7 @@ def only(text: str):
         ("Dist will provide comp speech for the missed sessions, by the dist SLP.", "comp_ed"),
         ("The District will complete a functional behavioral assessment by May 1, 2025.", "evaluation"),
         ("The District shall fund an independent educational evaluation at public expense.", "evaluation"),
+        ("The District will fund an independent psychoeducational and vocational evaluation by Dr. Begay.", "evaluation"),
         ("The District will convene an IEP meeting within 10 school days.", "meeting"),
         ("The District shall reimburse the Parent $450 for the private evaluation.", "payment"),
         ("The District will amend the Student's IEP to add the services above.", "action"),

@@ -482,3 +482,9 @@ def test_terms_of_an_item_numbered_without_a_closing_stop_are_read() -> None:
     )
     (iee,) = analyze(from_string(text)).commitments
     assert iee.elements["deadline"].text == "within sixty (60) calendar days"
+
+
+def test_telehealth_is_a_setting_and_a_first_occasion_is_a_time() -> None:
+    assert clause("The District will provide OT via telehealth, 30 minutes weekly.")["location"].text == "via telehealth"
+    found = clause("The District will train the bus aide on the behavior plan before the aide's first ride with the Student.")
+    assert found["deadline"].text == "before the aide's first ride"

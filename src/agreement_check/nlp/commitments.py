@@ -74,7 +74,7 @@ _DEFINITE = re.compile(
 # Hits that state a term of a promise rather than a promise: "twice weekly", "by May 1".
 _TERM_LABELS = ("FREQUENCY", "DURATION", "AMOUNT", "DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN", "settings")
 _INHERITED = ("start", "end", "location")
-_IEE_REACH = 4  # words between "fund"/"pay for" and the evaluation it pays for
+_IEE_REACH = 6  # words between "fund"/"pay for" and the evaluation it pays for
 
 
 @dataclass(slots=True)
