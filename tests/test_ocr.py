@@ -200,6 +200,13 @@ def test_a_phone_photo_reads_like_its_page(text: Analysis, photo_report: dict) -
     assert codes == want
 
 
+def test_a_photo_is_an_image_whose_findings_are_placed_by_page_and_line() -> None:
+    photo = analyse(PHOTO)
+    assert photo.document.format == "image"
+    placed = [concise_place(photo.document, f) for f in photo.findings if f.commitment]
+    assert placed and all(p.startswith("1:") for p in placed)
+
+
 def test_multipage_tiff_frames_are_pages(scan: Analysis, tmp_path: Path) -> None:
     """A blank first frame, then the scan's page 2: two pages, text all on page 2."""
     page_two = pdfium.PdfDocument(SCAN)[1].render(scale=200 / 72, grayscale=True).to_pil()

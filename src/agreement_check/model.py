@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any, Literal
 
-Format = Literal["pdf", "docx", "txt", "md"]
+Format = Literal["pdf", "docx", "txt", "md", "image"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
 Severity = Literal["error", "warning", "info"]
 Kind = Literal["service", "comp_ed", "evaluation", "meeting", "payment", "action", "parent"]

@@ -5,8 +5,7 @@ camera recorded (EXIF orientation), and a transparent background is made white. 
 file does not say how large the paper was, so a page is taken to be as wide as a US Letter
 page (8.5 in): point sizes then match a PDF's closely enough for the layout's tolerances.
 Pages are read like the scanned pages of a PDF (:mod:`.ocr`) and laid out by
-:func:`.layout.assemble`; the Document's format is "pdf", the format whose locations
-are pages and lines.
+:func:`.layout.assemble`, so their locations are pages and lines as in a PDF.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ def load(path: Path, data: bytes) -> Document:
     if not any(page.lines for page in pages):
         raise InputError("no-text", "OCR found no text in the image (blank, or too faint or blurred?)")
     ocr.check_legible(pages, "the image")
-    return assemble(pages, str(path))
+    return assemble(pages, str(path), "image")
 
 
 def _pages(data: bytes) -> list[Image.Image]:

@@ -46,7 +46,7 @@ def concise_place(document: Document, f: Finding) -> str:
     if not has_span(f):
         return ""
     loc = document.locate(f.start, f.end)
-    if document.format == "pdf" and loc.page is not None:
+    if loc.page is not None:  # a PDF or a scanned image
         return f"{loc.page}:{loc.line}" if loc.line is not None else f"{loc.page}"
     if document.format == "docx" and loc.paragraph is not None:
         return f"para:{loc.paragraph}"
