@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,3 +59,13 @@ def test_readme_lists_every_input_error_code():
     }
     listed = README.split("`error` object whose `code` is one of", 1)[1].split(". ", 1)[0]
     assert raised and raised == set(re.findall(r"`([a-z-]+)`", listed))
+
+
+def test_readme_capture_is_what_the_tool_prints_today():
+    """The README's terminal capture of the bundled sample matches a fresh run; after an
+    engine change, `python scripts/readme_capture.py` rewrites it."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme_capture.py"), "--check"],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
