@@ -15,8 +15,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_seconds
 
 from agreement_check import batch, extract
 from agreement_check.config import Settings
@@ -42,15 +43,6 @@ def make_archive(folder: Path, copies: int) -> list[Path]:
             shutil.copy(p, target)
             out.append(target)
     return out
-
-
-def median_seconds(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def peak_rss_mib(args: list[str]) -> float:

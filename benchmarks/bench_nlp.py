@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import spacy
+from timing import seconds
 
 from agreement_check.extract import from_string
-from agreement_check.nlp import analyze
 from agreement_check.model import Document
+from agreement_check.nlp import analyze
 from agreement_check.nlp.pipeline import get_nlp
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "dev"
@@ -37,15 +36,6 @@ def corpus(min_words: int) -> list[Document]:
         raise SystemExit(f"no .txt files in {CORPUS}")
     words = sum(len(d.text.split()) for d in docs)
     return docs * -(-min_words // words)
-
-
-def seconds(fn: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def main() -> None:

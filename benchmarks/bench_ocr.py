@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_seconds
 
 from agreement_check import extract
 from agreement_check.check import check_path
@@ -27,15 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT_PDF = ROOT / "fixtures" / "samples" / "sample-mediation.pdf"
 SCAN = ROOT / "fixtures" / "scans" / "sample-mediation-scan.pdf"
 PHOTO = ROOT / "fixtures" / "scans" / "sample-mediation-photo.jpg"
-
-
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def word_accuracy(truth: str, read: str) -> float:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
-import os
-import subprocess
 import sys
 import warnings
 from pathlib import Path
@@ -20,6 +18,7 @@ import jsonschema
 import pypdfium2 as pdfium
 import pytest
 from PIL import ExifTags, Image
+from test_cli import run
 
 from agreement_check.batch import expand
 from agreement_check.check import check_path
@@ -41,18 +40,6 @@ def analyse(path: Path) -> Analysis:
     result = check_path(path, Settings())
     assert result.error is None, result.error
     return result.analysis
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The command in a child process, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "agreement_check", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1", **(env or {})},
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
