@@ -264,7 +264,11 @@ def test_report_file_gets_the_usual_permissions(tmp_path):
 
 @pytest.mark.parametrize(
     ("config", "words"),
-    [('select = ["AC999"]\n', "AC999"), ('[words]\nnot_a_list = ["x"]\n', "not_a_list")],
+    [
+        ('select = ["AC999"]\n', "AC999"),
+        ('[words]\nnot_a_list = ["x"]\n', "not_a_list"),
+        ('[words]\nplace_preps = ["alongside"]\n', "engine's grammar"),  # built into a regex at load
+    ],
 )
 def test_config_mistakes_are_usage_errors_not_silence(tmp_path, capsys, config, words):
     (tmp_path / "agreement-check.toml").write_text(config, encoding="utf-8")

@@ -99,6 +99,15 @@ def load_config(path: Path) -> Settings:
     for name in words:
         if not (patterns_dir() / f"{name}.txt").is_file():
             raise UsageError(f"{path}: [words] '{name}' is not a word list in patterns/")
+    if words:
+        from .nlp.lexicon import grammar_lists  # loads the engine: only for a config that extends lists
+
+        fixed = sorted(set(words) & grammar_lists())
+        if fixed:
+            raise UsageError(
+                f"{path}: [words] '{fixed[0]}' is part of the engine's grammar and cannot be extended "
+                f"from a config file; edit patterns/{fixed[0]}.txt instead"
+            )
     return Settings(
         select=_codes(table.get("select", []), "select", path),
         ignore=_codes(table.get("ignore", []), "ignore", path),

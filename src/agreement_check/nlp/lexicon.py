@@ -157,12 +157,26 @@ def roles(name: str, extra: Mapping[str, Sequence[str]] | None) -> dict[str, str
     return out
 
 
+#: Word lists compiled into the engine's regexes when its modules load (see alternation).
+_GRAMMAR: set[str] = set()
+
+
 @cache
 def alternation(name: str) -> str:
     """Word list ``name`` as a regex alternation, longest term first and spaces flexible,
-    for the few regexes that take a list of words into their grammar ("by|with|from")."""
+    for the few regexes that take a list of words into their grammar ("by|with|from").
+    Such a list is fixed when the module loads, so a config file cannot extend it."""
+    _GRAMMAR.add(name)
     terms = sorted({" ".join(t.lower().split()) for t in load_words(name)}, key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, t.split())) for t in terms)
+
+
+def grammar_lists() -> frozenset[str]:
+    """Word lists read only into the engine's regexes: an advocate's [words] cannot extend
+    them, since every regex is built once, when the engine loads."""
+    from .. import rules  # noqa: F401 - loads every module that builds its regexes from lists
+
+    return frozenset(_GRAMMAR - set(PHRASE_LISTS) - set(TERM_LISTS))
 
 
 class Tail(NamedTuple):
