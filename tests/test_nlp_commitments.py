@@ -651,3 +651,31 @@ def test_sub_items_of_an_item_after_a_table_clause_belong_to_their_own_item() ->
     award = found[1]
     assert award.elements["start"] is None  # the table's start is not the award's
     assert award.elements["provider"] is not None and award.elements["schedule"] is not None
+
+
+def test_purposes_of_a_meeting_finish_its_sentence_but_recipients_of_training_are_promises() -> None:
+    found = commitments(
+        "SETTLEMENT AGREEMENT\n\nA. Recitals. The Student attends Los Alamitos Middle School.\n\n"
+        "NOW, THEREFORE, the parties agree as follows:\n\n"
+        "4.2 The District shall convene an IEP meeting within fifteen (15) school days after it receives the IEE report, to:\n\n"
+        "(a) review the IEE report; and\n\n(b) revise the Student's IEP consistent with this Agreement.\n\n"
+        "5.1 The District shall:\n\n(a) purchase a Chromebook for the Student no later than August 8, 2025;\n\n"
+        "(b) provide training on the software to:\n\n"
+        "(i) the Student's teachers, before the first day of the 2025-2026 school year; and\n\n"
+        "(ii) the Parent, by September 15, 2025.\n"
+    )
+    assert [(c.label, c.kind, c.party) for c in found] == [
+        ("4.2", "meeting", "District"), ("5.1(a)", "action", "District"),
+        ("5.1(b)(i)", "action", "District"), ("5.1(b)(ii)", "action", "District"),
+    ]
+
+
+def test_a_promise_subject_to_the_following_terms_is_one_commitment() -> None:
+    (award,) = commitments(
+        "AGREEMENT\n\n3.1 The District will fund forty (40) hours of compensatory instruction in written expression "
+        "for the Student, subject to the following:\n\n"
+        "(a) The instruction shall be provided by a tutor of the Parent's choosing.\n\n"
+        "(b) Sessions shall be scheduled directly by the Parent with the tutor, beginning July 1, 2025.\n\n"
+        "(c) All hours must be used by June 30, 2026.\n"
+    )
+    assert award.kind == "comp_ed" and award.elements["deadline"].value == {"date": "2026-06-30"}

@@ -74,6 +74,10 @@ _DEFINITE = re.compile(
 # Hits that state a term of a promise rather than a promise: "twice weekly", "by May 1".
 _TERM_LABELS = ("FREQUENCY", "DURATION", "AMOUNT", "DATE", "MONTH", "SCHOOL_YEAR", "RELATIVE", "EVENT", "SPAN", "settings")
 _INHERITED = ("start", "end", "location")
+# A lead-in that ends by naming what its act is for: its items finish its sentence.
+_PURPOSES = re.compile(r"\b(?:to|in order to|for the purpose of|for the purposes of)\s*:\s*$", re.I)
+# An item that opens with a noun phrase names whom "to:" reaches ("(i) the Student's teachers").
+_NOUN_PHRASE = re.compile(rf"\s*(?:(?:{alternation('determiners')})\b|[A-Z])")
 _IEE_REACH = 6  # words between "fund"/"pay for" and the evaluation it pays for
 
 
@@ -201,6 +205,10 @@ class CommitmentFinder:
         named = lead.start + listed.start() if listed else lead.end
         if not self.ctx.hits.first(und.predicate, named, *_KIND_CUES):
             return False  # "The District agrees as follows:" names nothing yet
+        if _PURPOSES.search(lead.text):
+            # "convene an IEP meeting ... to: (a) review the IEE report" finishes its sentence;
+            # "provide training to: (i) the Student's teachers" promises it to each of them
+            return not any(_NOUN_PHRASE.match(self.ctx.text, item.body) for item in items)
         if listed is not None:
             return any(
                 self.ctx.hits.first(item.body, item.end, "obligations", "permissions") or _CLAUSE_VERB.search(item.text)
@@ -435,6 +443,8 @@ class CommitmentFinder:
                     break
             if und is None and self.ctx.terms["duty_words"].search(unit.text):
                 und = self._duties(unit)
+            if und is None and unit.lead is not None:
+                und = self._lead(unit.lead).undertaking  # "5.1 The District shall: (b) provide training to:"
             services = "service" in unit.text.lower() or bool(
                 self.ctx.hits.first(unit.start, unit.end, "services")
             )

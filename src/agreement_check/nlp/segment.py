@@ -142,6 +142,8 @@ def heading_like(unit: Unit) -> bool:
     body = unit.text[unit.body - unit.start :].strip()
     if unit.kind != "item" or not _SHORT_TITLE.match(body) or body.endswith(":"):
         return False
+    if "," in body and body.endswith((".", ";")):
+        return False  # a sentence, not a title: "(ii) the Parent, by September 15, 2025."
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if w.lower() not in _MINOR]
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in words)
 
@@ -286,6 +288,8 @@ def _structure(units: list[Unit], terms: dict[str, Terms]) -> None:
                     skipping, skip_level = True, unit.level
                 leads = [lead for lead in leads if lead.level < unit.level]
         else:
+            if openers.search(unit.text):
+                labels.clear()  # "NOW, THEREFORE, ... agree as follows:" ends the lettered recitals
             unit.path = labels[-1][1] if labels else section
         duty_heading = unit.kind == "item" and heading_like(unit) and bool(duties.search(unit.text))
         opens_terms = (unit.kind == "paragraph" and (unit.is_lead_in or unit.fields is not None)) or (
