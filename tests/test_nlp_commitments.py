@@ -679,3 +679,14 @@ def test_a_promise_subject_to_the_following_terms_is_one_commitment() -> None:
         "(c) All hours must be used by June 30, 2026.\n"
     )
     assert award.kind == "comp_ed" and award.elements["deadline"].value == {"date": "2026-06-30"}
+
+
+def test_sub_items_with_acts_of_their_own_are_not_terms_of_the_award() -> None:
+    found = commitments(
+        "AGREEMENT\n\n2.1 The District will provide 20 hours of compensatory speech-language therapy by the "
+        "District SLP, twice weekly, to be used by June 1, 2026.\n"
+        "(a) The District will send the Parent a written log of the compensatory sessions by the 5th of each month.\n"
+        "(b) The District will convene an IEP meeting to review progress in the compensatory sessions by April 1, 2026.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("2.1", "comp_ed"), ("2.1(a)", "action"), ("2.1(b)", "meeting")]
+    assert found[0].elements["frequency"].text == "twice weekly"

@@ -445,6 +445,7 @@ def test_the_first_session_is_a_start_and_extra_hours_are_an_amount() -> None:
         ("compensatory instruction in English 9 and Algebra I", "English 9 and Algebra I"),
         ("compensatory services in the resource room", None),
         ("compensatory services in 30-minute sessions", None),
+        ("compensatory instruction in accordance with the Student's IEP", None),
     ],
 )
 def test_the_subject_of_generic_compensatory_instruction_is_its_service(award: str, service: str | None) -> None:
@@ -488,3 +489,32 @@ def test_telehealth_is_a_setting_and_a_first_occasion_is_a_time() -> None:
     assert clause("The District will provide OT via telehealth, 30 minutes weekly.")["location"].text == "via telehealth"
     found = clause("The District will train the bus aide on the behavior plan before the aide's first ride with the Student.")
     assert found["deadline"].text == "before the aide's first ride"
+
+
+@pytest.mark.parametrize(
+    "award",
+    [
+        # words of missed services well before the deadline; the award's own verb "schedule";
+        # an evaluation that only describes the award; "take place" in a later sentence
+        "20 hours of compensatory speech-language therapy by a licensed SLP for the sessions missed in the fall "
+        "no later than June 1, 2026.",
+        "Beginning February 9, 2026, the District will schedule twenty (20) hours of compensatory tutoring by a "
+        "certified teacher no later than June 1, 2026.",
+        "20 hours of compensatory speech-language therapy recommended in the IEE by a licensed SLP, twice weekly, "
+        "no later than June 1, 2026.",
+        "20 hours of compensatory OT by the District OT, weekly. All compensatory OT sessions will take place by "
+        "June 1, 2026.",
+    ],
+)
+def test_the_awards_own_deadline_stays_its_deadline(award: str) -> None:
+    text = f"AGREEMENT\n\nDate: January 12, 2026\n\n1. The District will provide {award}\n"
+    if "Beginning" in award:
+        text = f"AGREEMENT\n\nDate: January 12, 2026\n\n1. {award}\n"
+    award_found = next(c for c in analyze(from_string(text)).commitments if c.kind == "comp_ed")
+    assert award_found.elements["deadline"].value == {"date": "2026-06-01"}
+
+
+def test_a_range_still_running_at_the_agreement_date_is_no_history() -> None:
+    text = "AGREEMENT\n\nDate: January 28, 2026\n\n1. The District will provide OT once weekly for 30 minutes, 1/12/26 - 5/22/26.\n"
+    (service,) = analyze(from_string(text)).commitments
+    assert service.elements["start"].value == {"date": "2026-01-12"}

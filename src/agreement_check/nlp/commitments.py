@@ -239,7 +239,10 @@ class CommitmentFinder:
                 break
             start, end = item.sentences[0]
             und = self.undertakings.in_sentence(start, end)
-            if und is not None and und.party is None and first_kind == "comp_ed" and self._refers_to_award(start, end):
+            if (
+                und is not None and und.party is None and first_kind == "comp_ed"
+                and self._refers_to_award(start, end) and self._kind(und, start, end) in (None, "service", "comp_ed")
+            ):
                 pass  # "(a) The compensatory sessions will be delivered by a licensed SLP."
             elif und is not None and und.party is not None:
                 if self._independent(und, first, first_kind, start, end):
@@ -282,7 +285,7 @@ class CommitmentFinder:
                 self.ctx.hits.first(und.predicate, end, "SCHEDULE")
                 or kind == "payment"
                 or self.ctx.terms["payment_steps"].search(self.ctx.text[und.predicate : end])
-                or (first_kind == "comp_ed" and (kind in ("service", "comp_ed") or self._refers_to_award(und.predicate, end)))
+                or (first_kind == "comp_ed" and kind in ("service", "comp_ed"))
             ):
                 return False
         return True
@@ -430,7 +433,7 @@ class CommitmentFinder:
         for h in cues:
             if h.label == "evaluations" and h.start > payment.end:
                 gap = self.ctx.text[payment.end : h.start].split()
-                return len(gap) <= _IEE_REACH and "for" not in [w.lower() for w in gap[1:]]
+                return len(gap) <= _IEE_REACH and not {"for", "to", "of"} & {w.lower() for w in gap[1:]}
         return False
 
     def _lead(self, unit: Unit) -> Lead:

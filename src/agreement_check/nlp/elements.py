@@ -25,11 +25,12 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _RANGE_JOIN = re.compile(rf"\s*(?:{alternation('range_words')}|{alternation('joiners')})\s+", re.I)
 _RANGE_TO = re.compile(rf"\s*(?:{alternation('range_words')})\s*", re.I)
 _SENTENCE_START = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
-# Where a clause may turn to another step: a sentence, a semicolon, or ", which ...".
 # Where the words about one step of a clause start: "..., which the District will contract
 # with by April 4", "...; dist pays tutor invoices w/in 30 days".
-_CLAUSE_START = re.compile(r"(?<=[.;:])\s+")  # a later sentence, or the part after a semicolon
 _FRAGMENT_START = re.compile(r"[,;:]\s+|(?<=\.)\s+")
+# A time right after words of missed services: "for each session missed between September
+# and December 2025" (a few words at most come between).
+_MISSED_WORDS = 4
 _CONDITION = re.compile(rf"\s*(?:{alternation('condition_openers')})\s+([^,;]{{3,120}}?),", re.I)
 _AFTER_PROVIDER_PREP = re.compile(rf"(?<![\w/])(?:{alternation('provider_preps')})\s*([^,;:.()]{{1,80}})", re.I)
 _PARTICLES = alternation("name_particles")
@@ -56,7 +57,7 @@ _AWARD_TYPE = re.compile(
 )
 # The subject of generic "instruction" or "services": "... in English 9 and Algebra I".
 _IN_SUBJECT = re.compile(
-    rf"\s+in\s+(?!(?:{alternation('determiners')})\b)((?:[\w/-]+\s+){{0,4}}?[\w/-]+)"
+    rf"\s+in\s+(?!(?:{alternation('determiners')}|{alternation('not_subjects')})\b)((?:[\w/-]+\s+){{0,4}}?[\w/-]+)"
     rf"(?=\s+(?:{alternation('award_type_ends')})\b|[,;.]|$)",
     re.I,
 )
@@ -83,7 +84,7 @@ class Time:
     label: str
     slot: str  # "start", "end", "deadline", "period", "ignore" or "" (no cue)
     clause: int = 0  # where its clause starts
-    ranged: bool = False  # one end of a range: "9/2 - 10/3/25"
+    ranged: bool = False  # one end of a range that ended before the agreement: "9/2 - 10/3/25"
 
 
 def empty() -> dict[str, Element | None]:
@@ -227,7 +228,8 @@ class ElementFinder:
             if previous is not None and not previous.slot and _RANGE_TO.fullmatch(self.text, previous.end, t.start):
                 previous.slot = "start"  # "9/8/25 thru 5/21/26": a range starts where it starts
                 t.slot = t.slot or "end"
-                previous.ranged = t.ranged = True
+                if self._past(self.time_value(t, "end")):
+                    previous.ranged = t.ranged = True
             previous = t
         return merged
 
@@ -248,8 +250,9 @@ class ElementFinder:
         times = [t for t in self.times(clause_start, hits) if t.slot != "ignore"]
         unused: list[Time] = []
         if kind == "comp_ed":
-            unused = [t for t in times if t.label == "RELATIVE" and self._dates_another_act(t)]
-            times = [t for t in times if t not in unused and not self._dates_another_act(t)]
+            others = [t for t in times if self._dates_another_act(t)]
+            unused = [t for t in others if t.label == "RELATIVE"]
+            times = [t for t in times if t not in others]
         if kind in ONE_TIME:
             # The time of an act: a cued deadline first ("no later than"), then a relative
             # or plain time, and only then the end of a period it mentions.
@@ -261,7 +264,7 @@ class ElementFinder:
                 if out[slot] is not None:
                     continue
                 value = self.time_value(t, slot)
-                if (t.slot == "period" or t.ranged) and self._past(value):
+                if t.ranged or (t.slot == "period" and self._past(value)):
                     continue  # "the evaluation they got in Dec. 2024", "sessions (9/2 - 10/3/25)": history
                 out[slot] = self.element(t.start, t.end, value)
                 used = True
@@ -304,21 +307,22 @@ class ElementFinder:
         between September and December 2025"). Words of using the hours ("must be used and
         paid for by") keep a time the award's."""
         fragment = _FRAGMENT_START.split(self.text[t.clause : t.start])[-1]
+        begin = t.start - len(fragment)
         if self.terms["award_use"].search(fragment) is not None:
             return False
-        if self.terms["missed"].search(fragment) is not None:
+        if self.terms["missed"].search(" ".join(fragment.split()[-_MISSED_WORDS:])) is not None:
             return True
-        acts = ("actions", "meetings", "evaluations")
-        if t.slot in ("deadline", "period", "") and (
+        if t.slot not in ("deadline", "period", ""):
+            return False  # "through June 30", "until the Student exits high school" bound the award
+        award = [h for h in self.ctx.hits.within(begin, t.start) if h.label == "comp_ed"]
+        if award:  # the award's own words: a step named after them still dates that step
+            # ("20 hours of comp tutoring by a provider the Parent chooses within 15 days"),
+            # but not the award itself ("the District will schedule 20 hours of comp tutoring by")
+            return self.terms["award_steps"].search(self.text[award[-1].end : t.start]) is not None
+        return (
             self.terms["award_steps"].search(fragment) is not None
-            or self.ctx.hits.first(t.start - len(fragment), t.start, *acts) is not None
-        ):
-            return True  # "..., and progress will be reviewed at the annual IEP meeting in May 2026"
-        sentences = _CLAUSE_START.split(self.text[t.clause : t.start])
-        if len(sentences) < 2:
-            return False
-        begin = t.start - len(sentences[-1])
-        return self.ctx.hits.first(begin, t.start, *acts) is not None
+            or self.ctx.hits.first(begin, t.start, "actions", "meetings", "evaluations") is not None
+        )  # "..., and progress will be reviewed at the annual IEP meeting in May 2026"
 
     def _noun_after(self, end: int) -> bool:
         m = _WORD_AFTER.match(self.text, end)
