@@ -690,3 +690,8 @@ def test_sub_items_with_acts_of_their_own_are_not_terms_of_the_award() -> None:
     )
     assert [(c.label, c.kind) for c in found] == [("2.1", "comp_ed"), ("2.1(a)", "action"), ("2.1(b)", "meeting")]
     assert found[0].elements["frequency"].text == "twice weekly"
+
+
+def test_a_note_that_takes_someone_to_a_place_names_no_party_of_its_own() -> None:
+    (duty,) = commitments("AGREEMENT\n\nMom will:\n\n- Get T.G. to school by 7:45 on his math intervention days\n")
+    assert (duty.kind, duty.party) == ("parent", "Mom")

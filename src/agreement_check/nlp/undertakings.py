@@ -132,8 +132,8 @@ class UndertakingFinder:
     def _note(self, start: int, end: int, hits: list[Hit]) -> Undertaking | None:
         """A note typed at the table: "District to pay $500 by March 1", "Parent to sign"."""
         m = _NOTE.match(self.ctx.text, start, end)
-        if m is None:
-            return None
+        if m is None or self.ctx.hits.first(m.start("verb"), m.end("verb"), "settings"):
+            return None  # "Get T.G. to school by 7:45" goes somewhere; it names no party
         subject = (self.subject_start(start, m.start("to")), m.start("to") - 1)
         party, span = self._party(subject, hits)
         if party is None or span is None:
