@@ -515,3 +515,15 @@ def test_a_range_still_running_at_the_agreement_date_is_no_history() -> None:
     text = "AGREEMENT\n\nDate: January 28, 2026\n\n1. The District will provide OT once weekly for 30 minutes, 1/12/26 - 5/22/26.\n"
     (service,) = analyze(from_string(text)).commitments
     assert service.elements["start"].value == {"date": "2026-01-12"}
+
+
+def test_a_scheduling_column_schedules_an_award_and_start_in_is_a_start() -> None:
+    text = (
+        "AGREEMENT\n\nDate: November 3, 2025\n\nThe District will provide the following compensatory services:\n\n"
+        "| Service | Hours | Provider | Use by | Scheduling |\n|---|---|---|---|---|\n"
+        "| Compensatory occupational therapy | 8 | District OT | 6/1/2026 | By agreement of the Parent and the provider |\n\n"
+        "Dist will:\n\n- Comp services for last spring: 10 hrs of reading w/ the reading teacher, start in January 2026\n"
+    )
+    row, note = analyze(from_string(text)).commitments
+    assert row.kind == "comp_ed" and row.elements["schedule"].text == "By agreement of the Parent and the provider"
+    assert note.elements["start"].value["month"] == "2026-01" and note.elements["deadline"] is None

@@ -116,6 +116,7 @@ def test_complete_draft_has_no_document_findings() -> None:
         # A title that states the condition reads with the paragraph under it.
         ("If dist doesn't do what's agreed\n\n- Mom can call Dir. Apodaca; dist then has 10 days to fix it.", "AC408"),
         ("Failure to Implement\n\nThe Parent may notify the Director, who shall correct it in 10 school days.", "AC408"),
+        ("If any of this doesn't happen, email me and I will get it fixed within 5 school days.", "AC408"),
         ("Failure to Implement\n\nThe District will provide speech therapy twice weekly.", None),
         ("Either party may void this Agreement within three business days.", None),
         # A condition and a failure make a failure clause only in one sentence.
