@@ -695,3 +695,14 @@ def test_sub_items_with_acts_of_their_own_are_not_terms_of_the_award() -> None:
 def test_a_note_that_takes_someone_to_a_place_names_no_party_of_its_own() -> None:
     (duty,) = commitments("AGREEMENT\n\nMom will:\n\n- Get T.G. to school by 7:45 on his math intervention days\n")
     assert (duty.kind, duty.party) == ("parent", "Mom")
+
+
+def test_a_sub_item_stating_the_provider_of_a_lead_in_item_belongs_to_it() -> None:
+    found = commitments(
+        "AGREEMENT\n\n1.2 The District shall provide the Student with the following services:\n\n"
+        "(a) speech-language therapy, 60 minutes per week; and\n\n(b) occupational therapy consultation, as needed.\n\n"
+        "(i) The consultation shall be provided to the classroom teacher by the District's occupational therapist.\n\n"
+        "1.3 The District will convene an IEP meeting by March 1, 2026.\n"
+    )
+    assert [(c.label, c.kind) for c in found] == [("1.2(a)", "service"), ("1.2(b)", "service"), ("1.3", "meeting")]
+    assert found[1].elements["provider"] is not None

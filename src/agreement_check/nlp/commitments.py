@@ -230,9 +230,15 @@ class CommitmentFinder:
         if unit.kind != "item" or unit.is_lead_in or unit.skip:
             return []
         first = next(((s, e, u) for s, e in unit.sentences if (u := self.undertakings.in_sentence(s, e))), None)
-        if first is None:
+        if first is not None:
+            first_kind = self._kind(first[2], first[2].predicate, first[1])
+        elif unit.lead is not None and (lead := self._lead(unit.lead).undertaking) is not None:
+            # an item of a lead-in: "(c) occupational therapy consultation, as needed. (i) The
+            # consultation shall be provided by the District's occupational therapist."
+            first = (unit.body, unit.end, lead)
+            first_kind = self._kind(lead, unit.body, unit.end)
+        else:
             return []
-        first_kind = self._kind(first[2], first[2].predicate, first[1])
         out: list[Unit] = []
         for item in after:
             if item.kind != "item" or item.level <= unit.level or item.lead is not unit.lead or not item.sentences:
