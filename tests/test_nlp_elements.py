@@ -453,7 +453,7 @@ def test_the_subject_of_generic_compensatory_instruction_is_its_service(award: s
     assert (found["service"].text if found["service"] else None) == service
 
 
-@pytest.mark.parametrize("end", ["for the rest of the SY", "through end of 24-25 SY"])
+@pytest.mark.parametrize("end", ["for the rest of the SY", "through end of 24-25 SY", "through the last day of that school year"])
 def test_notes_shorthand_for_the_end_of_the_school_year(end: str) -> None:
     found = clause(f"The District will provide counseling 2x/wk, 30 min, in the counselor's office, start 2/2/26 {end}.")
     assert found["end"] is not None and found["end"].text in end

@@ -234,6 +234,9 @@ def test_hedges_vague_words_and_their_exceptions() -> None:
         ("The District agrees to: (c) consider whether the Student needs an AT evaluation.", True),
         ("The District will convene an IEP meeting to consider whether the Student needs ESY.", False),
         ("The District will amend the IEP; the amendment may be made without a meeting.", False),
+        ("The District will: - Consider adding a second adult to the playground rotation.", True),
+        ("The District will convene an IEP meeting to consider adding ESY services.", False),
+        ("The District will provide speech therapy, 60 minutes weekly, which may be divided into two sessions.", False),
     ],
 )
 def test_hedge_wording(clause: str, hedged: bool) -> None:
