@@ -706,3 +706,12 @@ def test_a_sub_item_stating_the_provider_of_a_lead_in_item_belongs_to_it() -> No
     )
     assert [(c.label, c.kind) for c in found] == [("1.2(a)", "service"), ("1.2(b)", "service"), ("1.3", "meeting")]
     assert found[1].elements["provider"] is not None
+
+
+def test_a_forms_person_responsible_who_delivers_is_also_the_provider() -> None:
+    (award,) = commitments(
+        "MEDIATION AGREEMENT\n\nIssue: missed speech sessions\n\nAgreement: A.P. will receive fifteen (15) hours "
+        "of compensatory speech-language therapy by June 1, 2026.\n\n"
+        "Person responsible: Contracted speech-language pathologist, Mesa Therapy Services\n\nTimeline: by June 1, 2026\n"
+    )
+    assert award.kind == "comp_ed" and award.elements["provider"] is not None

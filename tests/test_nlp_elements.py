@@ -527,3 +527,8 @@ def test_a_scheduling_column_schedules_an_award_and_start_in_is_a_start() -> Non
     row, note = analyze(from_string(text)).commitments
     assert row.kind == "comp_ed" and row.elements["schedule"].text == "By agreement of the Parent and the provider"
     assert note.elements["start"].value["month"] == "2026-01" and note.elements["deadline"] is None
+
+
+def test_a_place_field_of_a_note_may_be_someones_office() -> None:
+    found = clause("Dist will provide social skills grp w/ school counselor weekly, counselor's office, 2/10/25 thru EOY.")
+    assert found["location"].text == "counselor's office"

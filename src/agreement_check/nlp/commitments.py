@@ -311,7 +311,11 @@ class CommitmentFinder:
             party, span = (value, (field[0], field[0] + len(value))) if value else (None, None)
         predicate = own.predicate if own else unit.body
         und = Undertaking((unit.body, unit.body), predicate, party, span, own.passive if own else True)
-        return self._make(unit, und, predicate, own_end if own else agreed_end, None, own=True)
+        found = self._make(unit, und, predicate, own_end if own else agreed_end, None, own=True)
+        if found.elements["provider"] is None and span is not None and self.ctx.hits.first(*span, "providers"):
+            # "Person responsible: Contracted speech-language pathologist" also delivers it
+            found.elements["provider"] = self.elements.element(*span)
+        return found
 
     def _excluded(self, unit: Unit) -> bool:
         return bool(self.ctx.hits.first(unit.start, unit.end, "boilerplate", "cure"))

@@ -48,7 +48,7 @@ _PREPOSITION = re.compile(rf".*\b((?:{alternation('place_preps')})\s+{_NP_WORDS}
 # A named place: "at TRMS", "at Cuchillo Valley Food Bank".
 _AT_NAME = re.compile(rf"\bat\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|{_PARTICLES}))*)")
 # A place written as a field of its own in a note: "4x/wk, 45 mins, resource room at Cañada MS".
-_FIELD_BEFORE = re.compile(r"[,;:]\s*$")
+_FIELD_BEFORE = re.compile(r"[,;:(]\s*(?P<owner>[\w-]+(?:'s|’s)\s+)?$")  # "..., counselor's office, ..."
 _FIELD_END = re.compile(r"[,;(]")
 _PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:{alternation('provider_preps')})\s*{_NP_WORDS})$", re.I | re.S)
 _NOT_A_PLACE = re.compile(rf"^\s*(?:{alternation('not_places')})\b", re.I)
@@ -432,14 +432,16 @@ class ElementFinder:
 
     def _place_field(self, hits: list[Hit], start: int, end: int) -> Element | None:
         """A setting that opens a comma-separated field of a note ("..., resource room at
-        Cañada MS") and is not part of someone's title ("classroom teacher")."""
+        Cañada MS", "..., counselor's office, ...") and is not part of someone's title
+        ("classroom teacher")."""
         for h in hits:
-            if h.label != "settings" or not _FIELD_BEFORE.search(self.text, start, h.start):
+            opens = _FIELD_BEFORE.search(self.text, start, h.start) if h.label == "settings" else None
+            if opens is None:
                 continue
             field_end = _FIELD_END.search(self.text, h.end, end)
             stop = field_end.start() if field_end else end
-            field = (h.start, stop - (1 if self.text[stop - 1 : stop] == "." else 0))
-            if field[1] - h.end < 2 or not self.ctx.hits.first(field[0], field[1], "providers", "parties", *TIME_LABELS):
+            field = (opens.start("owner") if opens.group("owner") else h.start, stop - (self.text[stop - 1 : stop] == "."))
+            if field[1] - h.end < 2 or not self.ctx.hits.first(h.end, field[1], "providers", "parties", *TIME_LABELS):
                 return self.element(*field)
         return None
 
