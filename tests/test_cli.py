@@ -344,3 +344,22 @@ def test_a_failure_inside_the_engine_costs_one_file_not_the_batch(monkeypatch, c
     bad, good = report["files"]
     assert bad["error"]["code"] == "internal-error" and "ZeroDivisionError: boom" in bad["error"]["message"]
     assert good["status"] == "ok"
+
+
+def test_a_failure_while_reading_a_file_costs_that_file_not_the_batch(monkeypatch, capsys):
+    from agreement_check import extract
+
+    real = extract.load
+
+    def load(path):
+        if str(path).endswith("sample-resolution.txt"):
+            raise KeyError("boom")
+        return real(path)
+
+    monkeypatch.setattr(extract, "load", load)
+    status, report = check_json(capsys, str(SAMPLES / "sample-resolution.txt"), str(SAMPLE))
+    assert status == 2
+    bad, good = report["files"]
+    assert bad["error"]["code"] == "internal-error"
+    assert bad["error"]["message"].startswith("internal error while reading this file (KeyError: 'boom')")
+    assert good["status"] == "ok"

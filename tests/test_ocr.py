@@ -10,12 +10,17 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import os
+import shutil
 import sys
+import tempfile
+import time
 import warnings
 from pathlib import Path
 
 import jsonschema
 import pypdfium2 as pdfium
+import pytesseract
 import pytest
 from PIL import ExifTags, Image
 from test_cli import run
@@ -24,7 +29,8 @@ from agreement_check.batch import expand
 from agreement_check.check import check_path
 from agreement_check.config import Settings
 from agreement_check.errors import InputError
-from agreement_check.extract import load, pdf_reader
+from agreement_check.extract import load, ocr, pdf_reader
+from agreement_check.extract.layout import Page
 from agreement_check.model import Analysis
 from agreement_check.report.text import concise_place
 
@@ -269,6 +275,144 @@ def test_a_blank_image_has_no_text(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load(tmp_path / "blank.png")
     assert err.value.code == "no-text" and "OCR found no text" in err.value.message
+
+
+# ------------------------------------------------------------------------ a broken or hung Tesseract
+
+TESSERACT = shutil.which("tesseract")
+
+
+def fake_tesseract(folder: Path, script: str) -> Path:
+    """An executable named ``tesseract`` in ``folder`` that runs a shell script: a broken
+    or hung install, or a wrapper around the real one."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "tesseract"
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(0o755)
+    return path
+
+
+def blank_png(folder: Path) -> Path:
+    path = folder / "blank.png"
+    Image.new("L", (850, 1100), 255).save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("script", "problem"),
+    [
+        ("exit 127", "`tesseract --version` exited with status 127"),  # a broken install
+        ("echo 'tesseract unknown-build'", "Invalid tesseract version"),  # pytesseract raises SystemExit
+    ],
+)
+def test_a_broken_tesseract_is_one_line_per_scan_and_the_batch_goes_on(
+    tmp_path: Path, script: str, problem: str
+) -> None:
+    fake = fake_tesseract(tmp_path / "bin", script)
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    with Image.open(PHOTO) as photo:
+        photo.save(drafts / "a-photo.png")
+    shutil.copy(SCAN, drafts / "b-scan.pdf")
+    shutil.copy(TEXT_PDF, drafts / "c-typed.pdf")
+    proc = run("--format", "json", str(drafts), env={"PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"})
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert [line.split(": ")[1] for line in lines] == [str(drafts / "a-photo.png"), str(drafts / "b-scan.pdf")]
+    for line in lines:
+        assert "this file is a scan and reading it needs the Tesseract OCR engine" in line and problem in line
+    files = json.loads(proc.stdout)["files"]
+    assert [f["status"] for f in files] == ["error", "error", "ok"]
+    assert {f["error"]["code"] for f in files[:2]} == {"ocr-unavailable"}
+
+
+@pytest.mark.parametrize(
+    ("script", "problem"),
+    [
+        ("exec sleep 30", "did not answer `tesseract --version` within 1 s"),
+        (f'[ "$1" = --version ] && exec {TESSERACT} --version; exec sleep 30', "was stopped after 1 s on a page"),
+    ],
+)
+def test_a_hung_tesseract_is_stopped_and_leaves_no_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str, problem: str
+) -> None:
+    monkeypatch.setattr(ocr, "TIMEOUT", 1)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(fake_tesseract(tmp_path / "bin", script)))
+    image = blank_png(tmp_path)
+    scratch = tmp_path / "scratch"  # where our page image and pytesseract's files go
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    started = time.monotonic()
+    with pytest.raises(InputError) as err:
+        load(image)
+    assert time.monotonic() - started < 10
+    assert err.value.code == "ocr-unavailable" and problem in err.value.message
+    assert list(scratch.iterdir()) == []
+
+
+def test_tesseract_alone_runs_on_one_thread(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The thread limit is given to the Tesseract child, not left in our environment (a
+    batch's workers and anything else started later would inherit it)."""
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    seen = tmp_path / "seen"
+    fake = fake_tesseract(tmp_path / "bin", f'echo "limit=$OMP_THREAD_LIMIT" >> {seen}; exec {TESSERACT} "$@"')
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(fake))
+    with pytest.raises(InputError) as err:
+        load(blank_png(tmp_path))
+    assert err.value.code == "no-text"  # Tesseract ran, and found nothing
+    assert set(seen.read_text().split()) == {"limit=1"}
+    assert "OMP_THREAD_LIMIT" not in os.environ
+
+
+def test_a_failure_while_reading_a_scan_is_an_internal_error_not_a_damaged_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    def read_page(*args: object) -> Page:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(ocr, "read_page", read_page)
+    result = check_path(SCAN, Settings())
+    assert result.error.code == "internal-error" and "ZeroDivisionError: boom" in result.error.message
+
+
+def test_a_typed_pdf_with_a_scanned_signature_needs_no_tesseract(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: Analysis
+) -> None:
+    """The signature page has a short text layer and a pasted scan of the signatures over
+    half of it, so it is sent to OCR; without Tesseract it is read from its text layer, as
+    the whole PDF is, rather than refused as a scan."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    signatures = Image.new("L", (1200, 600), 255)
+    signatures.paste(40, (100, 280, 1100, 300))  # a pen stroke on paper
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=letter)
+    c.drawString(72, 680, "IN WITNESS WHEREOF, the parties have signed this agreement.")
+    c.drawImage(ImageReader(signatures), 72, 300, 468, 234 * 1.4)
+    c.showPage()
+    c.save()
+    signed = pdfium.PdfDocument.new()
+    signed.import_pages(pdfium.PdfDocument(TEXT_PDF))
+    signed.import_pages(pdfium.PdfDocument(buffer.getvalue()))
+    path = tmp_path / "signed.pdf"
+    signed.save(path)
+    assert pdf_reader._scan_dpi(pdfium.PdfDocument(path)[2]) is not None
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    doc = load(path)
+    assert doc.pages == 3
+    assert doc.text.startswith(text.document.text)
+    assert doc.text.endswith("IN WITNESS WHEREOF, the parties have signed this agreement.")
+
+
+def test_a_broken_tesseract_on_a_scanned_pdf_is_not_a_damaged_pdf(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(fake_tesseract(tmp_path, "exit 127")))
+    with pytest.raises(InputError) as err:
+        load(SCAN)
+    assert err.value.code == "ocr-unavailable"
+    assert err.value.message.startswith("this file is a scan and reading it needs the Tesseract OCR engine")
 
 
 # ------------------------------------------------------------------------ fixtures

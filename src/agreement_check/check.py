@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agreement_check.config import Settings
-from agreement_check.errors import InputError
+from agreement_check.errors import InputError, internal_error
 from agreement_check.model import Analysis
 
 
@@ -33,6 +33,8 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> Fi
         document = extract.load(path)
     except InputError as exc:
         return FileResult(path=name, error=exc)
+    except Exception as exc:  # a bug in a reader, or a library failing in a way it does not document
+        return FileResult(path=name, error=internal_error(exc, "reading"))
     document.path = name
     if len(document.text) > MAX_CHARS:
         size = f"{len(document.text):,} characters of text; the limit is {MAX_CHARS:,}"
@@ -40,7 +42,6 @@ def check_path(path: Path, settings: Settings, display: str | None = None) -> Fi
     try:
         analysis = nlp.analyze(document, settings.words)
         analysis.findings = rules.run(analysis, settings.selects, settings.words)
-    except Exception as exc:  # a bug must cost one file, never the batch
-        message = f"internal error while analysing this file ({type(exc).__name__}: {exc}); please report it"
-        return FileResult(path=name, error=InputError("internal-error", message))
+    except Exception as exc:
+        return FileResult(path=name, error=internal_error(exc, "analysing"))
     return FileResult(path=name, analysis=analysis)

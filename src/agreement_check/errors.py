@@ -18,3 +18,10 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """Bad command-line usage or configuration: exit status 2."""
+
+
+def internal_error(exc: Exception, doing: str) -> InputError:
+    """A bug met while ``doing`` something to one file, as that file's error: a bug must
+    cost one file, never a batch, and the user sees what to report."""
+    message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
+    return InputError("internal-error", message)

@@ -15,9 +15,12 @@ image never leaves the machine.
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
@@ -43,10 +46,11 @@ _RULE_H = 0.5  # inches: a horizontal run of ink at least this long is a rule
 _RULE_V = 0.2  # inches: a vertical one (a one-line table row is about 0.3 in tall)
 #: letters and marks that reach below the baseline; a word without them sits on it
 _DESCENDERS = frozenset("gjpqyQJ,;()[]{}|/@$§_µ")
-_UNAVAILABLE = (
-    "this file is a scan (no text layer) and reading it needs the Tesseract OCR engine, "
-    "which is not installed; install it (Debian/Ubuntu: apt-get install tesseract-ocr)"
-)
+#: Seconds one Tesseract run may take before it is stopped: a page takes 1 to 2 s, so
+#: only a hung or broken install reaches this, which must not hang a batch.
+TIMEOUT = 120
+_NEEDS = "this file is a scan and reading it needs the Tesseract OCR engine, which "
+_NOT_INSTALLED = "is not installed; install it (Debian/Ubuntu: apt-get install tesseract-ocr)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,7 @@ def read_page(image: Image.Image, number: int, points: float) -> Page:
     """The page an image shows, with the confidence of each word read on it.
 
     ``points`` is the size of one pixel in PDF points (72 / dpi). Raises
-    ``ocr-unavailable`` when Tesseract is not installed or cannot run."""
+    ``ocr-unavailable`` when Tesseract is not installed, cannot run or hangs."""
     gray = _straighten(image.convert("L"))
     pixels = np.asarray(gray)
     dpi = 72.0 / points
@@ -216,23 +220,13 @@ def _words(image: Image.Image, dpi: float) -> list[Word]:
     Page segmentation mode 4 (one column of text of varying sizes): an agreement is one
     column, and in the automatic mode (3) Tesseract dropped the clause numbers standing
     in their hanging indent on one page of the sample (4 of 7), never in mode 4. The
-    resolution is given rather than left to Tesseract's estimate.
-
-    One Tesseract thread per page: its OpenMP threads spin against each other on a busy
-    machine (tenfold slower measured on 2 cores) and batches already run files in
-    parallel. The page goes to Tesseract as an uncompressed BMP in a private temporary
-    folder: pytesseract's default PNG costs a third of the page's time to compress."""
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    try:
-        with tempfile.TemporaryDirectory(prefix="agreement-check-ocr-") as folder:
-            path = os.path.join(folder, "page.bmp")
-            image.save(path)
-            data = pytesseract.image_to_data(path, config=f"--psm 4 --dpi {round(dpi)}", output_type=pytesseract.Output.DICT)
-    except pytesseract.TesseractNotFoundError:
-        raise InputError("ocr-unavailable", _UNAVAILABLE) from None
-    except pytesseract.TesseractError as exc:
-        detail = " ".join(str(exc.message).split()) or f"exit status {exc.status}"
-        raise InputError("ocr-unavailable", f"the Tesseract OCR engine failed ({detail})") from None
+    resolution is given rather than left to Tesseract's estimate. The page goes to
+    Tesseract as an uncompressed BMP in a private temporary folder: pytesseract's default
+    PNG costs a third of the page's time to compress."""
+    with tempfile.TemporaryDirectory(prefix="agreement-check-ocr-") as folder:
+        path = os.path.join(folder, "page.bmp")
+        image.save(path)
+        data = _tesseract(path, f"--psm 4 --dpi {round(dpi)}")
     words = []
     for i, text in enumerate(data["text"]):
         text = clean_line(text)
@@ -242,6 +236,75 @@ def _words(image: Image.Image, dpi: float) -> list[Word]:
             right, bottom = left + data["width"][i], top + data["height"][i]
             words.append(Word(line, text, left, top, right, bottom, float(data["conf"][i])))
     return words
+
+
+def _tesseract(path: str, config: str) -> dict[str, list]:
+    """pytesseract's ``image_to_data`` of an image file. Whatever goes wrong with the
+    engine (missing, broken, hung: pytesseract lets a failed version check through as
+    CalledProcessError or SystemExit) is ``ocr-unavailable``, in one line saying what."""
+    with _one_thread():
+        problem = _engine_problem(pytesseract.pytesseract.tesseract_cmd)
+        if problem is None:
+            try:
+                return pytesseract.image_to_data(
+                    path, config=config, output_type=pytesseract.Output.DICT, timeout=TIMEOUT
+                )
+            except (Exception, SystemExit) as exc:
+                problem = _problem(exc)
+    raise InputError("ocr-unavailable", _NEEDS + problem)
+
+
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """OMP_THREAD_LIMIT=1 for the Tesseract processes started inside, unless the user set
+    it: Tesseract's OpenMP threads spin against each other on a busy machine (tenfold
+    slower measured on 2 cores), and batches already run files in parallel. pytesseract
+    starts Tesseract with our environment, so the variable is set only for the call:
+    left set, it would reach everything started later (a batch's workers included)."""
+    if "OMP_THREAD_LIMIT" in os.environ:
+        yield
+        return
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    try:
+        yield
+    finally:
+        del os.environ["OMP_THREAD_LIMIT"]
+
+
+@cache
+def _engine_problem(command: str) -> str | None:
+    """What is wrong with the engine ``command`` runs, unless ``command --version`` answers
+    in time (pytesseract asks the same first, with no time limit). Asked once per command
+    and process, so a hung install costs a batch one wait, not one per file."""
+    try:
+        answer = subprocess.run(
+            [command, "--version"], capture_output=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT, check=False
+        )
+    except FileNotFoundError:
+        return _NOT_INSTALLED
+    except subprocess.TimeoutExpired:
+        return f"did not answer `tesseract --version` within {TIMEOUT} s"
+    except OSError as exc:  # not executable, ...
+        return _problem(exc)
+    if answer.returncode:
+        return f"does not work (`tesseract --version` exited with status {answer.returncode}); reinstall it"
+    return None
+
+
+def _problem(exc: BaseException) -> str:
+    """What went wrong with Tesseract, to end the sentence in _NEEDS."""
+    if isinstance(exc, pytesseract.TesseractNotFoundError):
+        return _NOT_INSTALLED
+    if isinstance(exc, pytesseract.TesseractError):
+        return f"failed ({_one_line(str(exc.message)) or f'exit status {exc.status}'})"
+    if isinstance(exc, RuntimeError) and str(exc) == "Tesseract process timeout":  # pytesseract's own words
+        return f"was stopped after {TIMEOUT} s on a page"
+    return f"failed ({_one_line(f'{type(exc).__name__}: {exc}')})"
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _line(words: list[Word], points: float, height: float) -> Line:

@@ -7,8 +7,12 @@ slow, so only on pages that draw lines or rectangles; their cells are read back 
 pypdfium2. A page that is a picture (a scan, a photo saved as PDF: an image covering
 much of the page, and next to no text layer) is rendered at its image's resolution and
 read by :mod:`.ocr`; a PDF may mix both kinds of page. The few text-layer lines of such a
-page (a scanning app's watermark, a stamped number) are not read. Either way the pages go through :func:`.layout.assemble`, which joins
-lines into blocks, strips running headers and footers and numbers the body lines.
+page (a scanning app's watermark, a stamped number) are not read, unless OCR cannot run:
+then the page is read from its text layer, as every page was before OCR, and the file is
+refused only when that leaves no text elsewhere (a typed agreement whose signature page
+is a pasted scan needs no Tesseract). Either way the pages go through
+:func:`.layout.assemble`, which joins lines into blocks, strips running headers and
+footers and numbers the body lines.
 
 Locations: ``page`` is 1-based; ``line`` is the 1-based number of the text line on that
 page in reading order (pdfium's, or Tesseract's on a scanned page), counting body lines
@@ -27,7 +31,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import InputError
+from ..errors import InputError, internal_error
 from ..model import Document
 from .layout import Line, Page, Table, assemble, lattice_table
 from .normalize import clean_line
@@ -58,7 +62,11 @@ def load(path: Path, data: bytes) -> Document:
             ) from None
         raise InputError("corrupt-pdf", "the file is not a readable PDF (damaged or incomplete)") from None
     try:
-        pages = list(_read_pages(pdf, data))
+        read = list(_read_pages(pdf, data))
+        pages = [page for page, _ in read]
+        unread = [error for _, error in read if error is not None]
+        if unread and not any(page.lines for page, error in read if error is None):
+            raise unread[0]
         scanned = [page.scanned for page in pages]
         if not any(line.text for page in pages for line in page.lines):
             raise InputError("no-text", _no_text(scanned=any(scanned)))
@@ -95,17 +103,27 @@ def _page_count(data: bytes) -> int | None:
         return None
 
 
-def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
+def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[tuple[Page, InputError | None]]:
+    """Each page, with the error that kept OCR from reading it when it is a scan read
+    from its text layer instead. Once OCR has failed, later scans are not tried again."""
     plumber = None
+    unread = None
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
             lines = list(_lines(textpage))
             dpi = None if sum(len(line.text) for line in lines) >= _SCAN_TEXT else _scan_dpi(page)
-            if dpi is not None:
-                yield _ocr(page, index + 1, dpi)
-                continue
+            if dpi is not None and unread is None:
+                try:
+                    scanned = _ocr(page, index + 1, dpi)
+                except InputError as exc:
+                    if exc.code != "ocr-unavailable":
+                        raise
+                    unread = exc
+                else:
+                    yield scanned, None
+                    continue
             result = Page(index + 1, *page.get_size(), lines, partial(_cell_text, textpage))
             if result.lines and _draws_rules(page):
                 if plumber is None:
@@ -113,7 +131,7 @@ def _read_pages(pdf: pdfium.PdfDocument, data: bytes) -> Iterator[Page]:
 
                     plumber = pdfplumber.open(io.BytesIO(data))
                 result.tables = _tables(plumber.pages[index], page.get_height())
-            yield result
+            yield result, (unread if dpi is not None else None)
     finally:
         if plumber is not None:
             plumber.close()
@@ -138,7 +156,13 @@ def _ocr(page: pdfium.PdfPage, number: int, dpi: float) -> Page:
     from . import ocr  # numpy, pytesseract and pdfplumber: imported only for scans
 
     scale = min(max(dpi, _OCR_DPI[0]), _OCR_DPI[1]) / 72.0
-    return ocr.read_page(page.render(scale=scale, grayscale=True).to_pil(), number, 1.0 / scale)
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    try:
+        return ocr.read_page(image, number, 1.0 / scale)
+    except InputError:
+        raise
+    except Exception as exc:  # a bug in OCR, which load would take for a damaged PDF
+        raise internal_error(exc, "reading a scanned page of") from exc
 
 
 def _lines(textpage: pdfium.PdfTextPage) -> Iterator[Line]:
