@@ -7,6 +7,7 @@ Each scanned fixture is OCR'd once per session (module-scoped fixtures): about 2
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import io
 import json
@@ -16,9 +17,11 @@ import sys
 import tempfile
 import time
 import warnings
+import weakref
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
 import pytest
@@ -29,7 +32,7 @@ from agreement_check.batch import expand
 from agreement_check.check import check_path
 from agreement_check.config import Settings
 from agreement_check.errors import InputError
-from agreement_check.extract import load, ocr, pdf_reader
+from agreement_check.extract import image_reader, load, ocr, pdf_reader
 from agreement_check.extract.layout import Page
 from agreement_check.model import Analysis
 from agreement_check.report.text import concise_place
@@ -413,6 +416,100 @@ def test_a_broken_tesseract_on_a_scanned_pdf_is_not_a_damaged_pdf(
         load(SCAN)
     assert err.value.code == "ocr-unavailable"
     assert err.value.message.startswith("this file is a scan and reading it needs the Tesseract OCR engine")
+
+
+# ------------------------------------------------------------------------ unusual images
+
+
+def test_a_phone_jpeg_with_a_gain_map_is_one_page(tmp_path: Path) -> None:
+    """A phone's JPEG may carry a second image (an HDR gain map, an MPO frame): no page."""
+    page = pdfium.PdfDocument(SCAN)[1].render(scale=200 / 72).to_pil()
+    gain_map = Image.new("RGB", (page.width // 4, page.height // 4), (90, 90, 90))
+    path = tmp_path / "photo.jpg"
+    page.save(path, "MPO", save_all=True, append_images=[gain_map])
+    with Image.open(path) as image:
+        assert image.format == "MPO" and image.n_frames == 2
+    doc = load(path)
+    assert doc.pages == 1 and doc.text.startswith("intervention plan.")
+
+
+def test_a_tiff_of_too_many_frames_is_refused_before_any_is_read(tmp_path: Path) -> None:
+    frames = [Image.new("L", (8, 8), 255) for _ in range(image_reader.MAX_PAGES + 1)]
+    frames[0].save(tmp_path / "frames.tif", save_all=True, append_images=frames[1:])
+    started = time.monotonic()
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "frames.tif")
+    assert time.monotonic() - started < 5
+    assert err.value.code == "too-large"
+    most = image_reader.MAX_PAGES
+    assert err.value.message == f"the image has {most + 1} pages; at most {most} are read"
+
+
+def test_tiff_frames_are_prepared_one_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A page's pixels are let go once it is read, not all kept until the last is."""
+    given: list[weakref.ref] = []
+    at_once = []
+
+    def read_page(image: Image.Image, number: int, points: float) -> Page:
+        given.append(weakref.ref(image))
+        gc.collect()
+        at_once.append(sum(ref() is not None for ref in given))
+        return Page(number, 612.0, 792.0, [], lambda line, x0, x1: "")
+
+    monkeypatch.setattr(ocr, "read_page", read_page)
+    frames = [Image.new("L", (100, 130), 255) for _ in range(5)]
+    frames[0].save(tmp_path / "frames.tif", save_all=True, append_images=frames[1:])
+    with pytest.raises(InputError):  # no text on blank pages
+        load(tmp_path / "frames.tif")
+    assert len(at_once) == 5 and max(at_once) <= 2
+
+
+def test_pillows_decompression_bomb_warning_is_too_large(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Pillow warns between its limit and twice it (and refuses above): the warning, too,
+    means the image is too large, not a line to hide."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)
+    Image.new("L", (1000, 1300), 255).save(tmp_path / "big.png")
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "big.png")
+    assert err.value.code == "too-large"
+
+
+def test_an_image_of_more_pixels_than_a_page_is_refused_before_decoding(tmp_path: Path) -> None:
+    """88 megapixels, under Pillow's own limit, in a 30 kB PNG: decoding it costs about 1 GB."""
+    Image.new("1", (9400, 9400), 1).save(tmp_path / "huge.png")
+    started = time.monotonic()
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "huge.png")
+    assert time.monotonic() - started < 5
+    assert err.value.code == "too-large" and "88 megapixels" in err.value.message
+
+
+def test_a_16_bit_scan_reads_like_its_8_bit_original(scan: Analysis, tmp_path: Path) -> None:
+    page_two = pdfium.PdfDocument(SCAN)[1].render(scale=200 / 72, grayscale=True).to_pil()
+    Image.fromarray(np.asarray(page_two, dtype=np.uint16) * 257).save(tmp_path / "deep.png")
+    with Image.open(tmp_path / "deep.png") as image:
+        assert image.mode == "I;16"
+    doc = load(tmp_path / "deep.png")
+    assert doc.text.startswith("intervention plan.") and len(doc.text) > 1000
+    assert " ".join(doc.text.split()) in " ".join(scan.document.text.split())
+
+
+@pytest.mark.parametrize(("mode", "gray"), [("I;16", 32767), ("I", 32767), ("F", 0.5)])
+def test_deep_pixels_are_scaled_to_8_bits_not_clipped(tmp_path: Path, mode: str, gray: float) -> None:
+    """Mid gray in the image's range (16-bit, or 0 to 1 in floating point) is mid gray."""
+    Image.new(mode, (100, 130), gray).save(tmp_path / "gray.tif")
+    (page,) = image_reader._pages((tmp_path / "gray.tif").read_bytes())
+    assert page.mode == "L" and 126 <= page.getextrema()[0] <= page.getextrema()[1] <= 129
+
+
+def test_a_strip_is_not_a_page(tmp_path: Path) -> None:
+    Image.new("L", (3, 20_000), 255).save(tmp_path / "strip.png")
+    with pytest.raises(InputError) as err:
+        load(tmp_path / "strip.png")
+    assert err.value.code == "not-a-page"
+    assert err.value.message == (
+        "the image is 3 x 20000 pixels, too long and narrow for a page; crop it or split it into pages"
+    )
 
 
 # ------------------------------------------------------------------------ fixtures

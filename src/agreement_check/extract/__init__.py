@@ -13,8 +13,8 @@ their item, table rows as cells joined by " | ". Locations (``Document.refs``):
   reading order, counting body lines only (not running headers, footers, page numbers).
   Pages without a text layer (scans) are read by OCR, lines counted in Tesseract's
   reading order.
-* Images (PNG, JPEG, TIFF; a multi-page TIFF has pages): as scanned PDF pages, and their
-  ``Document.format`` is "pdf", the format whose locations are pages and lines.
+* Images (PNG, JPEG, TIFF; a multi-page TIFF has pages): ``page`` and ``line``, as on
+  scanned PDF pages; their ``Document.format`` is "image".
 * DOCX: ``paragraph``, the 1-based position of the ``<w:p>`` among
   :func:`docx_reader.body_paragraphs` (body paragraphs and table-cell paragraphs in
   reading order); in a table also ``table``, ``row`` and ``cell``, 0-based like
