@@ -715,3 +715,13 @@ def test_a_forms_person_responsible_who_delivers_is_also_the_provider() -> None:
         "Person responsible: Contracted speech-language pathologist, Mesa Therapy Services\n\nTimeline: by June 1, 2026\n"
     )
     assert award.kind == "comp_ed" and award.elements["provider"] is not None
+
+
+def test_they_will_begin_is_a_term_of_the_services_before_it() -> None:
+    (award,) = commitments(
+        "AGREEMENT\n\nDate: January 5, 2026\n\nTo make up for the therapy M.A. did not receive between August 13 and "
+        "October 24, 2025, the District will provide M.A. with 12 hours of compensatory speech-language services. "
+        "These services will be delivered by a District speech-language pathologist in 45-minute sessions after "
+        "school. They will begin February 2, 2026.\n"
+    )
+    assert award.kind == "comp_ed" and award.elements["start"].value == {"date": "2026-02-02"}

@@ -532,3 +532,14 @@ def test_a_scheduling_column_schedules_an_award_and_start_in_is_a_start() -> Non
 def test_a_place_field_of_a_note_may_be_someones_office() -> None:
     found = clause("Dist will provide social skills grp w/ school counselor weekly, counselor's office, 2/10/25 thru EOY.")
     assert found["location"].text == "counselor's office"
+
+
+def test_both_ends_of_a_missed_period_are_history() -> None:
+    text = (
+        "AGREEMENT\n\nDate: November 20, 2024\n\n3.1 To make up for the services missed from August 14 through "
+        "October 31, 2024, the District will provide the following compensatory education:\n\n"
+        "| Compensatory service | Hours | Rate | Provider | Begin | Use by |\n|---|---|---|---|---|---|\n"
+        "| Compensatory reading instruction | 30 | 2 hours/week | Lectura Learning Center | 12/2/2024 | 5/23/2025 |\n"
+    )
+    (row,) = analyze(from_string(text)).commitments
+    assert row.elements["end"] is None and row.elements["deadline"].value == {"date": "2025-05-23"}

@@ -225,7 +225,10 @@ class ElementFinder:
             joined = previous is not None and _JOINER.match(self.text[previous.end : t.start])
             if not t.slot and joined and t.label in ("DATE", "MONTH"):
                 t.slot = previous.slot
-            if previous is not None and not previous.slot and _RANGE_TO.fullmatch(self.text, previous.end, t.start):
+            ranged = previous is not None and _RANGE_TO.fullmatch(self.text, previous.end, t.start)
+            if ranged and previous.slot == "ignore":
+                t.slot = "ignore"  # "missed from August 14 through October 31": both ends are history
+            elif ranged and previous.slot in ("", "start"):
                 previous.slot = "start"  # "9/8/25 thru 5/21/26": a range starts where it starts
                 t.slot = t.slot or "end"
                 if self._past(self.time_value(t, "end")):

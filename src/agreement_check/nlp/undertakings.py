@@ -156,6 +156,8 @@ class UndertakingFinder:
             # "will continue to provide": the act is the verb after "to"
             after = self._after_marker.match(text, after.end("next"), end) or after
             word = after.group("word").lower()
+        elif word in self.terms["aspect_verbs"] and self._pronoun_subject(start, marker.start):
+            return None  # "They will begin February 2, 2026": when the services before start
         negated = bool(after.group("neg"))
         hedged = marker.label in (_PERMISSION, _SOFT)
         if hedged and not text[marker.start : marker.end].islower():
@@ -273,6 +275,10 @@ class UndertakingFinder:
             if party is not None:
                 return party, span
         return None, None
+
+    def _pronoun_subject(self, start: int, marker: int) -> bool:
+        subject = clean_party(self.ctx.text[self.subject_start(start, marker) : marker], self.adverbs)
+        return subject.lower() in self.terms["pronouns"]
 
     def _party(self, span: tuple[int, int], hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
         """The party a subject names, as written, or None."""
