@@ -403,9 +403,13 @@ def test_a_typed_pdf_with_a_scanned_signature_needs_no_tesseract(
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
     doc = load(path)
-    assert doc.pages == 3
+    assert doc.pages == 3 and doc.unread_pages == [3]
     assert doc.text.startswith(text.document.text)
     assert doc.text.endswith("IN WITNESS WHEREOF, the parties have signed this agreement.")
+    # ... and the report says that page 3 went unread
+    result = check_path(path, Settings())
+    (warning,) = [f for f in result.analysis.findings if f.code == "AC410"]
+    assert warning.message.startswith("Page 3 is a scan that OCR could not read")
 
 
 def test_a_broken_tesseract_on_a_scanned_pdf_is_not_a_damaged_pdf(

@@ -332,6 +332,14 @@ def test_tracked_changes_and_non_agreements() -> None:
     assert codes(report, "AC4") == set()
 
 
+def test_scanned_pages_that_went_unread_are_reported() -> None:
+    a = analyse("MEDIATION AGREEMENT\nThe District will train the staff by May 1, 2025.")
+    assert "AC410" not in codes(a)
+    a.document.unread_pages = [2, 3]
+    (finding,) = [f for f in run(a) if f.code == "AC410"]
+    assert finding.message.startswith("Pages 2, 3 are scans") and finding.severity == "warning"
+
+
 def test_findings_are_sorted_by_position_then_code() -> None:
     text = "Speech therapy shall be provided. Occupational therapy shall be provided."
     first = commitment(text, "Speech therapy shall be provided.", party=None)

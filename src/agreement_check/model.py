@@ -114,6 +114,7 @@ class Document:
     furniture: list[Furniture] = field(default_factory=list)
     tracked_changes: bool = False
     comments: bool = False
+    unread_pages: list[int] = field(default_factory=list)  # scanned pages OCR could not read
     _ref_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

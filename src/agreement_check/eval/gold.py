@@ -19,7 +19,7 @@ from agreement_check.rules import CATALOGUE
 #: rule of the catalogue applies to.
 CODE_KINDS: dict[str, frozenset[str]] = {code: r.kinds for code, r in CATALOGUE.items() if r.kinds is not None}
 DOC_CODES: frozenset[str] = frozenset(
-    ("AC207", "AC401", "AC402", "AC403", "AC404", "AC405", "AC406", "AC407", "AC408", "AC409")
+    ("AC207", "AC401", "AC402", "AC403", "AC404", "AC405", "AC406", "AC407", "AC408", "AC409", "AC410")
     + ("AC501", "AC502", "AC503", "AC504", "AC505")
 )
 

@@ -75,7 +75,9 @@ def load(path: Path, data: bytes) -> Document:
 
             what = "the PDF has no text layer, and its scan" if all(scanned) else "the PDF's scanned pages"
             ocr.check_legible(pages, what)
-        return assemble(pages, str(path))
+        document = assemble(pages, str(path))
+        document.unread_pages = [page.number for page, error in read if error is not None]
+        return document
     except InputError:
         raise
     except Exception:  # pdfium or pdfplumber failing on a damaged file

@@ -1,4 +1,4 @@
-"""AC401–AC409: what the agreement as a whole must (or should not) contain.
+"""AC401–AC410: what the agreement as a whole must (or should not) contain, and what of it could not be read.
 
 A mediated agreement must be signed by the parent and by a District representative with
 authority to bind the District, must state that mediation discussions are confidential,
@@ -395,3 +395,30 @@ def unresolved_tracked_changes(ctx: Context) -> Iterator[Hit]:
     held = [what for what, present in (("tracked changes", doc.tracked_changes), ("comments", doc.comments)) if present]
     if held:
         yield Hit(f"The document still holds {' and '.join(held)}; the copy to sign should be clean.")
+
+
+@document_rule(
+    Doc(
+        code="AC410",
+        name="unread-scanned-pages",
+        severity="warning",
+        summary="Some pages are scans that could not be read, so their promises were not checked.",
+        explanation=(
+            "A PDF can mix typed pages with scanned ones. Scanned pages are read by OCR (the "
+            "Tesseract program); when it is missing or fails, only the typed pages are checked, "
+            "and a promise on a scanned page goes unreviewed. Install Tesseract and check the "
+            "file again, or read those pages yourself."
+        ),
+        question="Can I have the original typed file of these pages, so that every promise in the draft can be checked?",
+        legal_basis=None,
+        examples=(Example(COMPLETE_AGREEMENT, False),),
+    )
+)
+def unread_scanned_pages(ctx: Context) -> Iterator[Hit]:
+    pages = ctx.analysis.document.unread_pages
+    if pages:
+        listed = ", ".join(map(str, pages))
+        yield Hit(
+            f"Page{'s' if len(pages) > 1 else ''} {listed} {'are scans' if len(pages) > 1 else 'is a scan'} "
+            "that OCR could not read (is Tesseract installed?); no promise there was checked."
+        )
