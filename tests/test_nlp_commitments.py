@@ -725,3 +725,27 @@ def test_they_will_begin_is_a_term_of_the_services_before_it() -> None:
         "school. They will begin February 2, 2026.\n"
     )
     assert award.kind == "comp_ed" and award.elements["start"].value == {"date": "2026-02-02"}
+
+
+@pytest.mark.parametrize(
+    ("draft", "party"),
+    [
+        # the pronoun named once in parentheses
+        ("What the District agreed to:\n\n1. Speech 2x/wk, 30 min, in the speech room.\n\nWhat I (Parent) agreed to:\n\n"
+         "a. I will sign the FBA consent by 2/19/2025.\n", "Parent"),
+        # a draft the parent plainly wrote
+        ("1. District will fund an IEE by an evaluator of my choice, up to $3,000, by October 31, 2025.\n\n"
+         "What I agreed to:\n\n- I will sign the IEE consent by May 20, 2025.\n", "Parent"),
+    ],
+)
+def test_the_parents_first_person_duties_are_the_parents(draft: str, party: str) -> None:
+    duty = commitments(f"MEDIATION AGREEMENT (parent's draft)\n\n{draft}")[-1]
+    assert (duty.kind, duty.party) == ("parent", party)
+
+
+def test_a_districts_email_saying_i_is_not_the_parent() -> None:
+    found = commitments(
+        "Hi Ms. Ortiz,\n\nHere is what we agreed at mediation today.\n\nThe District will:\n\n"
+        "- provide speech 2x/wk, 30 min, in the speech room\n\nI will send the signed copy by Friday, March 6, 2026.\n"
+    )
+    assert all(c.kind != "parent" for c in found)

@@ -21,6 +21,7 @@ def analyze(doc: Document, words: Mapping[str, Sequence[str]] | None = None) -> 
     ctx = Context(doc, spacy_doc, hits_of(spacy_doc), lexicon)
     ctx.learn_names()
     ctx.learn_family()
+    ctx.learn_speakers()
     ctx.base = document_facts.agreement_date(ctx)
     commitments = CommitmentFinder(ctx).find(segment(doc, lexicon))
     agreement = document_facts.is_agreement(ctx, len(commitments))

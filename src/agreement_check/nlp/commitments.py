@@ -431,6 +431,8 @@ class CommitmentFinder:
         joint party ("the District and the Parent")."""
         named = self.ctx.hits.within(span[0], span[1], "parties", "parent_parties")
         family = [h for h in named if h.label == "parent_parties"]
+        if self.ctx.text[span[0] : span[1]].strip().lower() in self.ctx.family_names:
+            return True  # "I", in a draft the parent wrote
         if not named:  # "Marcus and Elena", named as the family in the document
             words = re.findall(r"[A-Z][\w'’-]+", self.ctx.text[span[0] : span[1]])
             return bool(words) and all(w.lower() in self.ctx.family_names for w in words)

@@ -68,6 +68,20 @@ class Context:
                 self.defined.add(term.lower())
                 self.terms_text[self.span(hit)] = term
 
+    def learn_speakers(self) -> None:
+        """Who "I", "you" or "we" stands for: the party named in parentheses after it ("What
+        I (Parent) agreed to:"), or, for "I", the parent when a parent plainly wrote the
+        draft ("an evaluator of my choice", "the therapy I paid for")."""
+        for m in _SPEAKER.finditer(self.text):
+            pronoun, role = m.group(1).lower(), m.group(2)
+            if pronoun in self.terms["speakers"] and self.hits.first(m.start(2), m.end(2), "parties", "parent_parties"):
+                self.names.setdefault(pronoun, role)
+        if "i" not in self.names and self.terms["parent_author"].search(self.text):
+            self.names["i"] = "Parent"
+        for pronoun, role in self.names.items():
+            if pronoun in self.terms["speakers"] and role.lower() in self.terms["parent_parties"]:
+                self.family_names.add(pronoun)
+
     def learn_family(self) -> None:
         """Names the family goes by in notes and signature lines: "Parent (Marcus Montoya):",
         "parents: Joaquin + Maria Baca", "Carla Romero (mom)"."""
@@ -81,6 +95,7 @@ class Context:
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+_SPEAKER = re.compile(r"\b([A-Za-z]+)\s*\(\s*(?:the\s+)?([A-Za-z][\w'’-]*)\s*\)")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|\+|&|and))*[ \t]*$")
 
 

@@ -80,6 +80,8 @@ TERM_LISTS: tuple[str, ...] = (
     "weekdays",
     "award_steps",
     "award_use",
+    "parent_author",
+    "speakers",
     "missed",
     "abbreviations",
     "adverbs",

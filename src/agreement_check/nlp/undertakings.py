@@ -60,6 +60,7 @@ _THING_LABELS = (
 _POSSESSOR = re.compile(r"\W*(?:the\s+)?([\w.]+(?:\s+[\w.]+)?)(?:'s|’s)\s", re.I)
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s", re.I)
 _PARTY_LABELS = ("parties", "parent_parties", "PERSON")
+_ASIDE = re.compile(r"\([^()]*\)")
 _NAME_JOINERS = frozenset({"and", "&", "+", "of", "de", "del", "la"})
 # "District to provide ...": a party, "to" and a verb at the start of a sentence.
 _NOTE = re.compile(  # after a bullet or a run-in label: "Step 2: BCBA to complete ..."
@@ -146,8 +147,8 @@ class UndertakingFinder:
         text = self.ctx.text
         after = self._after_marker.match(text, marker.end, end)
         if after is None:
-            if text[marker.end : end].strip() not in (":", ""):
-                return None
+            if _ASIDE.sub("", text[marker.end : end]).strip() not in (":", ""):
+                return None  # but "What the District agreed to (final):" is a bare lead-in
             # A bare lead-in: "District will:", "Parents agree to:", "The Father agrees to (a) ...".
             party, span = self._active_party(start, marker.start, hits)
             return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
@@ -288,6 +289,11 @@ class UndertakingFinder:
             return None, None
         if name.split()[-1].lower() in self.terms["auxiliaries"]:
             return None, None  # "The District did not agree to ..."
+        first, *rest = name.split()
+        if rest and first.lower() in self.terms["interrogatives"]:
+            after = self._party((span[0] + raw.find(rest[0]), span[1]), hits)
+            if after[0] is not None:
+                return after  # "What you agreed to:" is what the Parent agreed to
         offset = span[0] + raw.find(name.split()[0])
         named = (offset, offset + len(name))
         defined = self.ctx.names.get(name.lower())
