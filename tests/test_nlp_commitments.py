@@ -32,6 +32,7 @@ def only(text: str):
         ("The District shall reimburse the Parent $450 for the private evaluation.", "payment"),
         ("The District will amend the Student's IEP to add the services above.", "action"),
         ("The District will consider adding a 1:1 aide for the Student.", "action"),
+        ("The District will let the Parent observe an OT session once before May 1, 2025.", "action"),
         ("The District will train the Student's teachers on the behavior plan.", "action"),
         ("The District will hold monthly progress meetings with the Parent.", "meeting"),
         ("The District's transition specialist will meet with the Student periodically.", "service"),

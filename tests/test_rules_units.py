@@ -356,3 +356,15 @@ def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_hedge() -> None:
     for text, hedged in ((month, False), (modal, True)):
         c = commitment(text, text, kind="meeting", deadline=("the end of May", {"date": "2025-05-31"}))
         assert ("AC301" in codes(analyse(text, c))) == hedged
+
+
+@pytest.mark.parametrize(
+    ("clause", "vague"),
+    [
+        ("The District will provide counseling on a regular basis.", True),
+        ("The District will train the classroom teacher and the two regular subs by March 7, 2025.", False),
+    ],
+)
+def test_regular_as_a_frequency_but_not_as_a_kind_of_person(clause: str, vague: bool) -> None:
+    c = commitment(clause, clause, kind="action", deadline=(clause[:5], {"date": "2025-04-01"}))
+    assert ("AC304" in codes(analyse(clause, c))) == vague
