@@ -11,6 +11,8 @@ import pytest
 from docx.oxml import parse_xml
 from lxml import etree
 
+from agreement_check.check import check_path
+from agreement_check.config import Settings
 from agreement_check.extract import load
 from agreement_check.extract.numbering import W, Numbering, format_number
 
@@ -255,3 +257,23 @@ def test_numbering_legal_style_and_none_format() -> None:
         "I.", "II.", "2.1", None,
     ]
     assert numbering.label("9", 0) is None and numbering.label("1", 5) is None
+
+
+def test_text_struck_through_by_hand_is_left_out_and_flagged(tmp_path: Path) -> None:
+    """A draft marks a deletion by striking the words through: they are not agreed, and
+    the copy to sign should be clean (AC409)."""
+    document = docx.Document()
+    document.add_paragraph("MEDIATION AGREEMENT")
+    p = document.add_paragraph("1. The District will buy a communication device by August 29, 2025")
+    p.add_run(" if the budget allows").font.strike = True
+    p.add_run(".")
+    kept = document.add_paragraph("2. The District will train the staff by May 1, 2025.")
+    kept.runs[0].font.strike = False  # switched off: still agreed
+    path = tmp_path / "struck.docx"
+    document.save(path)
+    doc = load(path)
+    assert "budget" not in doc.text and "train the staff" in doc.text and doc.struck_text
+    findings = check_path(path, Settings()).analysis.findings
+    assert "AC301" not in {f.code for f in findings}
+    (clean,) = [f for f in findings if f.code == "AC409"]
+    assert "struck-through text" in clean.message

@@ -114,6 +114,7 @@ class Document:
     furniture: list[Furniture] = field(default_factory=list)
     tracked_changes: bool = False
     comments: bool = False
+    struck_text: bool = False  # text struck through by hand (left out of ``text``)
     unread_pages: list[int] = field(default_factory=list)  # scanned pages OCR could not read
     _ref_starts: list[int] = field(default_factory=list, repr=False)
 

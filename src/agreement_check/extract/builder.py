@@ -95,6 +95,7 @@ class DocumentBuilder:
         furniture: list[Furniture] | None = None,
         tracked_changes: bool = False,
         comments: bool = False,
+        struck_text: bool = False,
     ) -> Document:
         writer = _Writer(Lexicon.of([t for t, _ in run] for unit in self.units for run in unit.runs))
         for unit in self.units:
@@ -109,6 +110,7 @@ class DocumentBuilder:
             furniture=furniture or [],
             tracked_changes=tracked_changes,
             comments=comments,
+            struck_text=struck_text,
         )
 
 

@@ -53,6 +53,7 @@ def load(path: Path, data: bytes) -> Document:
             pages=_app_pages(package),
             furniture=_furniture(package),
             tracked_changes=any(True for _ in body.iter(*_REVISIONS)),
+            struck_text=any(struck(run) for run in body.iter(w("r"))),
             comments=_has_comments(package, body),
         )
     except InputError:
@@ -71,15 +72,26 @@ def body_paragraphs(body: etree._Element) -> Iterator[etree._Element]:
             yield from body_paragraphs(child)
 
 
+def struck(run: etree._Element) -> bool:
+    """Whether a run is formatted struck through (single or double), not switched off."""
+    props = run.find(w("rPr"))
+    if props is None:
+        return False
+    mark = props.find(w("strike"))
+    mark = props.find(w("dstrike")) if mark is None else mark
+    return mark is not None and mark.get(w("val"), "true").lower() not in ("0", "false", "off")
+
+
 def paragraph_text(p: etree._Element) -> str:
     """Accepted-view text of one paragraph: inserted runs in, deleted runs out, field
-    results in, field codes out."""
+    results in, field codes out, and text struck through by hand out (a draft's way of
+    showing a deletion without tracking it)."""
     out: list[str] = []
 
     def walk(el: etree._Element) -> None:
         for child in el:
             tag = child.tag
-            if tag in _SKIP or not isinstance(tag, str):
+            if tag in _SKIP or not isinstance(tag, str) or (tag == w("r") and struck(child)):
                 continue
             if tag in _TEXT:
                 fixed = _TEXT[tag]

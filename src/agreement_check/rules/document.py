@@ -380,10 +380,12 @@ def missing_remedy(ctx: Context) -> Iterator[Hit]:
         code="AC409",
         name="unresolved-tracked-changes",
         severity="warning",
-        summary="The document still holds tracked changes or comments.",
+        summary="The document still holds tracked changes, comments or struck-through text.",
         explanation=(
-            "What is signed must be a clean copy. Tracked changes and comments leave open which "
-            "wording was agreed, and a hidden deletion may still be part of the file."
+            "What is signed must be a clean copy. Tracked changes, comments and text struck "
+            "through by hand leave open which wording was agreed, and a hidden deletion may "
+            "still be part of the file. The check reads the accepted wording, without the "
+            "struck text."
         ),
         question="Can I have a clean copy, with every change accepted or rejected and the comments removed, before I sign?",
         legal_basis=None,
@@ -392,9 +394,16 @@ def missing_remedy(ctx: Context) -> Iterator[Hit]:
 )
 def unresolved_tracked_changes(ctx: Context) -> Iterator[Hit]:
     doc = ctx.analysis.document
-    held = [what for what, present in (("tracked changes", doc.tracked_changes), ("comments", doc.comments)) if present]
+    held = [
+        what
+        for what, present in (
+            ("tracked changes", doc.tracked_changes), ("comments", doc.comments), ("struck-through text", doc.struck_text)
+        )
+        if present
+    ]
     if held:
-        yield Hit(f"The document still holds {' and '.join(held)}; the copy to sign should be clean.")
+        listed = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]
+        yield Hit(f"The document still holds {listed}; the copy to sign should be clean.")
 
 
 @document_rule(
