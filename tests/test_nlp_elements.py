@@ -543,3 +543,16 @@ def test_both_ends_of_a_missed_period_are_history() -> None:
     )
     (row,) = analyze(from_string(text)).commitments
     assert row.elements["end"] is None and row.elements["deadline"].value == {"date": "2025-05-23"}
+
+
+@pytest.mark.parametrize(
+    ("payment", "payee"),
+    [
+        ("pay $2,400 in tuition to Desert Sky Academy for the spring semester by January 30, 2026.", "Desert Sky Academy"),
+        ("cover the cost of the summer camp, up to $1,200, paid directly to the camp by June 1, 2026.", "the camp"),
+        ("issue a check payable to the Parent for $600 by March 15, 2026.", "Parent"),
+    ],
+)
+def test_whoever_a_payment_is_directed_to_is_its_payee(payment: str, payee: str) -> None:
+    (found,) = analyze(from_string(f"AGREEMENT\n\n1. The District will {payment}\n")).commitments
+    assert found.kind == "payment" and found.elements["payee"].text == payee

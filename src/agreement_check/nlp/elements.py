@@ -61,6 +61,10 @@ _IN_SUBJECT = re.compile(
     rf"(?=\s+(?:{alternation('award_type_ends')})\b|[,;.]|$)",
     re.I,
 )
+# An amount just before "to": "$6,500.00 to", "$2,400 in tuition to".
+_AMOUNT_BEFORE = re.compile(r"[\d$][\d,.]*(?:\s+(?:in|of)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s*$")
+# Whoever a payment is directed to, named by a common noun: "directly to the camp".
+_PAYEE_PHRASE = re.compile(r"\s+((?:the\s+)?[\w'’-]+(?:\s+(?!by\b|within\b|for\b|on\b|no\b)[\w'’-]+){0,2})")
 _POSSESSED = re.compile(rf"(?:'s|’s|s'|s’)\s+(?:{alternation('representatives')})\b", re.I)
 _PAID_PARTY = re.compile(rf"(\s+)(?:{alternation('paid_phrases')})\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'’-]*|&)(?:\s+(?:[A-Z][\w.&'’-]*|&))*")
@@ -516,8 +520,8 @@ class ElementFinder:
         cues = self.terms["payee_cues"]
         for m in cues.finditer(text, start, end):
             cue = m.group(0).lower()
-            if cue == "to" and not re.search(r"[\d$][\d,.]*\s*$", text[max(start, m.start() - 14) : m.start()]):
-                continue
+            if cue == "to" and not _AMOUNT_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+                continue  # "$6,500.00 to", "$2,400 in tuition to"; not "to the IEP meeting"
             np_start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
             np_start += len(re.match(r"(?:the\s+)?", text[np_start:end], re.I).group(0))
             party = next(
@@ -529,6 +533,10 @@ class ElementFinder:
             name = _NAME.match(text, np_start, end)
             if name:
                 return self.element(np_start, name.end())
+            if cue in self.terms["payee_directions"]:  # "paid directly to the camp"
+                thing = _PAYEE_PHRASE.match(text, m.end(), end)
+                if thing:
+                    return self.element(thing.start(1), thing.end(1))
         return None
 
 

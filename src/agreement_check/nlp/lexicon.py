@@ -81,6 +81,7 @@ TERM_LISTS: tuple[str, ...] = (
     "award_steps",
     "award_use",
     "parent_author",
+    "payee_directions",
     "speakers",
     "missed",
     "abbreviations",
