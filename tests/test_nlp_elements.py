@@ -556,3 +556,12 @@ def test_both_ends_of_a_missed_period_are_history() -> None:
 def test_whoever_a_payment_is_directed_to_is_its_payee(payment: str, payee: str) -> None:
     (found,) = analyze(from_string(f"AGREEMENT\n\n1. The District will {payment}\n")).commitments
     assert found.kind == "payment" and found.elements["payee"].text == payee
+
+
+@pytest.mark.parametrize(
+    ("where", "place"),
+    [("via Zoom", "via Zoom"), ("on a pull-out basis", "on a pull-out"), ("online", None)],
+)
+def test_remote_and_pull_out_settings(where: str, place: str | None) -> None:
+    found = clause(f"The District will provide speech therapy twice weekly for 30 minutes {where}, beginning February 2, 2026.")
+    assert (found["location"].text if found["location"] else None) == place
