@@ -417,6 +417,9 @@ def test_a_step_that_carries_out_an_award_dates_that_step_not_its_use(award: str
     [
         ("Any hours not delivered before the Student exits high school are forfeited.", None),
         ("The hours must be used within one calendar year of the execution of this Agreement.", "year"),
+        ("The hours must be used within the next twelve (12) months.", "month"),
+        ("The hours are available until the Student's 22nd birthday.", None),  # a pattern reaching {0,3} words
+        ("The hours must be used by the last day of ESY 2026.", None),
     ],
 )
 def test_use_by_times_of_an_award_in_years_and_school_exit(expiry: str, value: str | None) -> None:

@@ -376,7 +376,13 @@ def _anchor(pattern: list[dict[str, Any]], given: int | None) -> tuple[int, str,
 
 
 def _reach(tokens: list[dict[str, Any]]) -> int:
-    return sum(_UNBOUNDED if tok.get("OP") in ("*", "+") else 1 for tok in tokens)
+    """How many tokens ``tokens`` may cover: "*" and "+" any number, "{0,3}" three."""
+    total = 0
+    for tok in tokens:
+        op = str(tok.get("OP", ""))
+        bounded = re.fullmatch(r"\{(?:\d*,)?(\d+)\}", op)
+        total += _UNBOUNDED if op in ("*", "+") or op.endswith(",}") else int(bounded.group(1)) if bounded else 1
+    return total
 
 
 def _shape_sample(shape: str) -> str:

@@ -181,6 +181,9 @@ _ANCHOR = re.compile(
 _RELATION = re.compile(r"\b(after|following|from|before|prior)\s*$", re.I)
 
 
+_FROM_NOW = re.compile(r"\b(?:next|following)\b", re.I)
+
+
 def relative(text: str, after: str) -> dict[str, Any]:
     """A relative time such as "within 30 school days" plus the text ``after`` it:
     ``{"n": 30, "unit": "day", "day_type": "school", "anchor": "...", "relation": "within"}``.
@@ -197,10 +200,13 @@ def relative(text: str, after: str) -> dict[str, Any]:
         if rel.group(1).lower() == "prior":
             rest = "prior " + after
     anchor = _ANCHOR.match(rest)
+    counted = anchor.group("anchor").strip() if anchor else None
+    if counted is None and _FROM_NOW.search(text):
+        counted = "this agreement"  # "within the next twelve months": from now, the agreement
     return {
-        "n": number(re.sub(r"^\s*(?:within|w\s*/\s*in)\s*", "", text, flags=re.I)),
+        "n": number(re.sub(r"^\s*(?:within|w\s*/\s*in)\s*(?:the\s+)?(?:next|following)?\s*", "", text, flags=re.I)),
         "unit": unit,
         "day_type": day_type,
-        "anchor": anchor.group("anchor").strip() if anchor else None,
+        "anchor": counted,
         "relation": relation,
     }
