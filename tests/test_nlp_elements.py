@@ -532,9 +532,15 @@ def test_a_scheduling_column_schedules_an_award_and_start_in_is_a_start() -> Non
     assert note.elements["start"].value["month"] == "2026-01" and note.elements["deadline"] is None
 
 
-def test_a_place_field_of_a_note_may_be_someones_office() -> None:
-    found = clause("Dist will provide social skills grp w/ school counselor weekly, counselor's office, 2/10/25 thru EOY.")
-    assert found["location"].text == "counselor's office"
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dist will provide social skills grp w/ school counselor weekly, counselor's office, 2/10/25 thru EOY.",
+        "school counselor will check in w/ K. weekly (lunch bunch, counselor's office) for the rest of the SY.",
+    ],
+)
+def test_a_place_field_of_a_note_may_be_someones_office(note: str) -> None:
+    assert clause(note)["location"].text == "counselor's office"
 
 
 def test_both_ends_of_a_missed_period_are_history() -> None:

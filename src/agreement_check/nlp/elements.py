@@ -49,7 +49,7 @@ _PREPOSITION = re.compile(rf".*\b((?:{alternation('place_preps')})\s+{_NP_WORDS}
 _AT_NAME = re.compile(rf"\bat\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|{_PARTICLES}))*)")
 # A place written as a field of its own in a note: "4x/wk, 45 mins, resource room at Cañada MS".
 _FIELD_BEFORE = re.compile(r"[,;:(]\s*(?P<owner>[\w-]+(?:'s|’s)\s+)?$")  # "..., counselor's office, ..."
-_FIELD_END = re.compile(r"[,;(]")
+_FIELD_END = re.compile(r"[,;()]")
 _PROVIDER_PREP = re.compile(rf".*(?<![\w/])((?:{alternation('provider_preps')})\s*{_NP_WORDS})$", re.I | re.S)
 _NOT_A_PLACE = re.compile(rf"^\s*(?:{alternation('not_places')})\b", re.I)
 _AWARD_TYPE = re.compile(
