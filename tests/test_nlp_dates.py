@@ -57,6 +57,8 @@ def test_numeric_and_ordinal_dates() -> None:
         ("SETTLEMENT AGREEMENT\n\nThis Agreement is entered into this 4th day of March, 2025.\n", date(2025, 3, 4)),
         ("AGREEMENT\n\nThis agreement was reached on Tuesday, October 14, 2025, at the office.\n", date(2025, 10, 14)),
         ("AGREEMENT\n\nSigned this 12th day of February, 2025.\n", date(2025, 2, 12)),
+        ("Ms. Benally,\n\nThis email confirms the agreement we reached at mediation today, Thursday, January 29, "
+         "2026.\n", date(2026, 1, 29)),
         ("AGREEMENT\n\nParent: ________ Date: 1/15/2025\n\nDirector: ________ Date: 1/16/2025\n", date(2025, 1, 16)),
     ],
 )
