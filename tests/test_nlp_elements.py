@@ -569,7 +569,11 @@ def test_whoever_a_payment_is_directed_to_is_its_payee(payment: str, payee: str)
 
 @pytest.mark.parametrize(
     ("where", "place"),
-    [("via Zoom", "via Zoom"), ("on a pull-out basis", "on a pull-out"), ("online", None)],
+    [
+        ("via Zoom", "via Zoom"), ("on a pull-out basis", "on a pull-out"), ("online", None),
+        ("in the Structured Learning Program", "in the Structured Learning Program"),
+        ("in the general education environment", "in the general education environment"),
+    ],
 )
 def test_remote_and_pull_out_settings(where: str, place: str | None) -> None:
     found = clause(f"The District will provide speech therapy twice weekly for 30 minutes {where}, beginning February 2, 2026.")
