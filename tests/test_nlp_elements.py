@@ -402,6 +402,9 @@ def test_a_payment_term_inside_a_comp_ed_award_is_no_deadline_for_using_it():
         "Parent and the specialist will meet by February 6, 2026 to agree on the session times.",
         "24 hours of compensatory reading instruction by the District reading specialist, twice weekly, beginning "
         "February 2, 2026, and progress will be reviewed at the annual IEP meeting in May 2026.",
+        # a bill's due date
+        "20 hours of compensatory math tutoring by a certified teacher, twice weekly. The first invoice is due "
+        "May 5, 2026.",
         # a later sentence about rescheduling cancelled sessions
         "20 hours of compensatory speech-language therapy in two 60-minute sessions per week. Sessions cancelled "
         "by the provider will be rescheduled within two (2) weeks.",
