@@ -753,3 +753,14 @@ def test_a_districts_email_saying_i_is_not_the_parent() -> None:
         "- provide speech 2x/wk, 30 min, in the speech room\n\nI will send the signed copy by Friday, March 6, 2026.\n"
     )
     assert all(c.kind != "parent" for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The District will provide a daily home-school communication log beginning February 2, 2026.",
+        "The District will provide the Parent with monthly data on the Student's behavior goals through May 22, 2026.",
+    ],
+)
+def test_logs_and_data_for_the_family_are_acts_not_services(sentence: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == "action"
