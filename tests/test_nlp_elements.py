@@ -581,3 +581,25 @@ def test_whoever_a_payment_is_directed_to_is_its_payee(payment: str, payee: str)
 def test_remote_and_pull_out_settings(where: str, place: str | None) -> None:
     found = clause(f"The District will provide speech therapy twice weekly for 30 minutes {where}, beginning February 2, 2026.")
     assert (found["location"].text if found["location"] else None) == place
+
+
+@pytest.mark.parametrize(
+    ("when", "slot", "said"),
+    [
+        ("as of the date of this Agreement through May 22, 2026", "start", "the date of this Agreement"),
+        ("following the IEP meeting through May 22, 2026", "start", "following the IEP meeting"),
+        ("once consent is received, through May 22, 2026", "start", "once consent is received"),
+        ("beginning February 2, 2026 until the Student's annual review", "end", "until the Student's annual review"),
+        ("beginning the week of February 2 and ending the last week of May", "end", "the last week of May"),
+    ],
+)
+def test_more_ways_to_say_when_a_service_starts_and_ends(when: str, slot: str, said: str) -> None:
+    found = clause(f"The District will provide counseling weekly for 30 minutes in the counselor's office {when}.")
+    assert found[slot] is not None and found[slot].text == said
+
+
+def test_a_meeting_after_an_evaluation_is_triggered_not_dated() -> None:
+    found = analyze(from_string(
+        "AGREEMENT\n\n4. The District will hold an IEP meeting after the reevaluation is completed to review its results.\n"
+    )).commitments[0]
+    assert found.kind == "meeting" and found.elements["deadline"] is None
