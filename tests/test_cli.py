@@ -232,6 +232,8 @@ def test_rules_lists_every_code_and_explain_shows_one(capsys):
     assert main(["rules"]) == 0
     listing = capsys.readouterr().out
     assert all(code in listing for code in CATALOGUE)
+    # every line but a rule's head is its indented summary, with no trailing spaces
+    assert all(line.startswith(("AC", "      ")) and line == line.rstrip() for line in listing.splitlines())
     assert main(["explain", "ac103"]) == 0
     text = capsys.readouterr().out
     assert "AC103" in text and CATALOGUE["AC103"].question in text.replace("\n", " ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def cmd_rules(argv: Sequence[str]) -> int:
     con = _console()
     for r in CATALOGUE.values():
         con.print(f"[bold]{r.code}[/] {r.name} [dim]({r.severity})[/]")
-        con.print(f"      {r.summary}", markup=False)
+        indent = " " * 6  # wrapped lines keep the indent
+        con.print(textwrap.fill(r.summary, con.width, initial_indent=indent, subsequent_indent=indent), markup=False)
     return 0
 
 
