@@ -603,3 +603,12 @@ def test_a_meeting_after_an_evaluation_is_triggered_not_dated() -> None:
         "AGREEMENT\n\n4. The District will hold an IEP meeting after the reevaluation is completed to review its results.\n"
     )).commitments[0]
     assert found.kind == "meeting" and found.elements["deadline"] is None
+
+
+def test_me_in_a_parents_draft_is_the_parent_paid() -> None:
+    text = (
+        "MEDIATION AGREEMENT (my draft)\n\n1. District will fund an IEE by an evaluator of my choice, up to $3,000, "
+        "by October 31, 2025.\n\n2. District will reimburse me $1,150 for the private speech therapy by June 1, 2025.\n"
+    )
+    payment = analyze(from_string(text)).commitments[1]
+    assert payment.kind == "payment" and payment.elements["payee"].text == "me"

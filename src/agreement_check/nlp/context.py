@@ -78,6 +78,9 @@ class Context:
                 self.names.setdefault(pronoun, role)
         if "i" not in self.names and self.terms["parent_author"].search(self.text):
             self.names["i"] = "Parent"
+        for subject, object_ in (("i", "me"), ("we", "us")):
+            if subject in self.names:
+                self.names.setdefault(object_, self.names[subject])  # "reimburse me $1,150"
         for pronoun, role in self.names.items():
             if pronoun in self.terms["speakers"] and role.lower() in self.terms["parent_parties"]:
                 self.family_names.add(pronoun)

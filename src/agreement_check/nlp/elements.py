@@ -533,6 +533,9 @@ class ElementFinder:
             name = _NAME.match(text, np_start, end)
             if name:
                 return self.element(np_start, name.end())
+            speaker = _WORD.match(text, np_start, end)
+            if speaker and speaker.group(0).lower() in self.ctx.names:  # "reimburse me", by the Parent's draft
+                return self.element(*speaker.span())
             if cue in self.terms["payee_directions"]:  # "paid directly to the camp"
                 thing = _PAYEE_PHRASE.match(text, m.end(), end)
                 if thing:
