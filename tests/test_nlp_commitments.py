@@ -764,3 +764,36 @@ def test_a_districts_email_saying_i_is_not_the_parent() -> None:
 )
 def test_logs_and_data_for_the_family_are_acts_not_services(sentence: str) -> None:
     assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == "action"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("To make up for the twelve missed reading sessions, the District will provide T.M. with twelve additional "
+         "45-minute sessions of reading instruction.", "comp_ed"),
+        ("As additional compensatory education, Respondent shall reimburse Petitioners for up to forty (40) hours of "
+         "private speech-language therapy.", "comp_ed"),
+        ("The District will pay for the private OT evaluation the Parent obtained in March, $650, by May 1, 2026.", "payment"),
+        ("The paraprofessional will keep a daily data sheet on the Student's behavior.", "action"),
+    ],
+)
+def test_kind_at_the_boundaries(sentence: str, kind: str) -> None:
+    assert only(f"AGREEMENT\n\n1. {sentence}\n").kind == kind
+
+
+def test_an_appositive_subject_names_the_party() -> None:
+    award = only(
+        "AGREEMENT\n\n2.1 To make up for the job coaching Kayden missed, the District's job coach, Mr. Daniel Arviso, "
+        "will provide 24 hours of compensatory job coaching at the work-study site, 2 hours per week.\n"
+    )
+    assert (award.kind, award.party) == ("comp_ed", "District's job coach")
+
+
+def test_an_email_of_what_we_agreed_is_an_agreement() -> None:
+    found = analyze(from_string(
+        "From: Renata Quintana, Special Education Coordinator\n\nSubject: What we agreed today - Gabe C.\n\n"
+        "Dear Ms. Lucero-Chavez,\n\nHere is what the District agreed to do:\n\n"
+        "1. Ms. Archibeque will check in with Gabe for 10 minutes each school day in Room 14.\n\n"
+        "2. We will hold an IEP meeting by May 8, 2026.\n"
+    ))
+    assert found.is_agreement and len(found.commitments) == 2

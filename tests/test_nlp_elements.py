@@ -573,7 +573,7 @@ def test_whoever_a_payment_is_directed_to_is_its_payee(payment: str, payee: str)
 @pytest.mark.parametrize(
     ("where", "place"),
     [
-        ("via Zoom", "via Zoom"), ("on a pull-out basis", "on a pull-out"), ("online", None),
+        ("via Zoom", "via Zoom"), ("on a pull-out basis", "on a pull-out"), ("online", "online"),
         ("in the Structured Learning Program", "in the Structured Learning Program"),
         ("in the general education environment", "in the general education environment"),
     ],
@@ -612,3 +612,8 @@ def test_me_in_a_parents_draft_is_the_parent_paid() -> None:
     )
     payment = analyze(from_string(text)).commitments[1]
     assert payment.kind == "payment" and payment.elements["payee"].text == "me"
+
+
+def test_a_setting_said_by_one_adverb() -> None:
+    found = clause("Speech-language therapy will be provided by the District SLP virtually, 60 minutes per week.")
+    assert found["location"].text == "virtually"

@@ -376,9 +376,16 @@ class CommitmentFinder:
             return "service" if recurring and family is None else "meeting"
         if kind == "payment" and self._pays_for_evaluation(first, cues):
             return "evaluation"
-        if kind in ("service", "action", "payment") and self._awards(first, cues):
+        if kind in ("service", "action", "payment") and (self._awards(first, cues) or self._fronted_award(und)):
             return "comp_ed"
         return kind
+
+    def _fronted_award(self, und: Undertaking) -> bool:
+        """Whether the sentence opens by naming an award before its subject: "To make up for
+        the missed sessions, the District will ...", "As compensatory education, ..."."""
+        opens = self.ctx.text.rfind("\n", 0, und.marker[0]) + 1
+        subject = self.undertakings.subject_start(opens, und.marker[0])
+        return self.ctx.hits.first(opens, subject, "comp_ed") is not None
 
     def _awards(self, first: Hit, cues: list[Hit]) -> bool:
         """Whether the act awards compensatory services: a compensatory cue that is not a
@@ -445,7 +452,9 @@ class CommitmentFinder:
         for h in cues:
             if h.label == "evaluations" and h.start > payment.end:
                 gap = self.ctx.text[payment.end : h.start].split()
-                return len(gap) <= _IEE_REACH and not {"for", "to", "of"} & {w.lower() for w in gap[1:]}
+                words = {w.lower() for w in gap[1:]}
+                # "pay for the private OT evaluation you had" repays a cost; it is no IEE
+                return len(gap) <= _IEE_REACH and not {"for", "to", "of", "private"} & words
         return False
 
     def _lead(self, unit: Unit) -> Lead:

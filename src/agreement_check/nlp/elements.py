@@ -123,6 +123,7 @@ class ElementFinder:
             self._after_preposition(places, "settings", _PREPOSITION, start)
             or self._place_field(places, start, end)
             or self._named_place(hits, start, end)
+            or self._adverb_place(places)
         )
         out["provider"] = self._provider(hits, start, end)
         schedule = _first(hits, "SCHEDULE")
@@ -450,6 +451,13 @@ class ElementFinder:
             field = (opens.start("owner") if opens.group("owner") else h.start, stop - (self.text[stop - 1 : stop] == "."))
             if field[1] - h.end < 2 or not self.ctx.hits.first(h.end, field[1], "providers", "parties", *TIME_LABELS):
                 return self.element(*field)
+        return None
+
+    def _adverb_place(self, hits: list[Hit]) -> Element | None:
+        """A setting said by one adverb, with no preposition: "provided virtually"."""
+        for h in hits:
+            if h.label == "settings" and self.text[h.start : h.end].lower() in self.terms["place_adverbs"]:
+                return self.element(h.start, h.end)
         return None
 
     def _named_place(self, hits: list[Hit], start: int, end: int) -> Element | None:

@@ -82,6 +82,7 @@ TERM_LISTS: tuple[str, ...] = (
     "award_use",
     "parent_author",
     "payee_directions",
+    "place_adverbs",
     "speakers",
     "missed",
     "abbreviations",

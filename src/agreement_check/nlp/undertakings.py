@@ -255,6 +255,12 @@ class UndertakingFinder:
         first comma ("The IEP team, including the Parent, will")."""
         first = self.subject_start(start, marker)
         out = [(first, marker)]
+        if not self.ctx.text[first:marker].strip(" ,"):
+            # a subject closed by its appositive: "..., the District's job coach, Mr. Arviso, will"
+            commas = [m.start() for m in re.finditer(",", self.ctx.text[start:marker])]
+            bounds = [start] + [start + c + 1 for c in commas]
+            pieces = [(a, start + c) for a, c in zip(bounds, commas)]
+            out += [p for p in pieces[-2:] if self.ctx.text[p[0] : p[1]].strip()]
         joined = list(_CONJUNCTION.finditer(self.ctx.text, first, marker))
         if joined:
             out.append((joined[-1].end(), marker))
