@@ -153,17 +153,19 @@ class UndertakingFinder:
             party, span = self._active_party(start, marker.start, hits)
             return None if party is None else Undertaking((marker.start, marker.end), end, party, span)
         word = after.group("word").lower()
+        subject_start = self.subject_start(start, marker.start)
+        said = clean_party(text[subject_start : marker.start], self.adverbs).lower()
         if (after.group("next") or "").lower() == "to" and word in self.terms["aspect_verbs"]:
             # "will continue to provide": the act is the verb after "to"
             after = self._after_marker.match(text, after.end("next"), end) or after
             word = after.group("word").lower()
-        elif word in self.terms["aspect_verbs"] and self._pronoun_subject(start, marker.start):
+        elif word in self.terms["aspect_verbs"] and said in self.terms["pronouns"]:
             return None  # "They will begin February 2, 2026": when the services before start
         negated = bool(after.group("neg"))
         hedged = marker.label in (_PERMISSION, _SOFT)
         if hedged and not text[marker.start : marker.end].islower():
             return None  # "May 2025" is a month, "Should the Student be absent" a condition
-        if marker.label == _SOFT and _CONDITION.search(text, start, self.subject_start(start, marker.start)):
+        if marker.label == _SOFT and _CONDITION.search(text, start, subject_start):
             return None  # "if the District should fail to ..."
         if word in self.terms["stative_verbs"]:
             return None
@@ -178,7 +180,6 @@ class UndertakingFinder:
                 return None
             passive = True
             predicate = after.start("next")
-        subject_start = self.subject_start(start, marker.start)
         subject = (subject_start, marker.start)
         if passive:
             if not clean_party(self.ctx.text[subject[0] : subject[1]], self.adverbs):
@@ -194,7 +195,6 @@ class UndertakingFinder:
                 return None  # "transfer of rights will be discussed": talk by no one, no promise
             return Undertaking((marker.start, marker.end), predicate, party, span, True, negated, hedged)
         party, span = self._active_party(start, marker.start, hits)
-        said = clean_party(text[subject[0] : subject[1]], self.adverbs).lower()
         if party is None and said in self.terms["pronouns"]:
             return Undertaking((marker.start, marker.end), predicate, None, None, False, negated, hedged, True)
         if party is not None and text[marker.start : marker.end].lower().startswith(("is ", "are ")):
@@ -282,10 +282,6 @@ class UndertakingFinder:
             if party is not None:
                 return party, span
         return None, None
-
-    def _pronoun_subject(self, start: int, marker: int) -> bool:
-        subject = clean_party(self.ctx.text[self.subject_start(start, marker) : marker], self.adverbs)
-        return subject.lower() in self.terms["pronouns"]
 
     def _party(self, span: tuple[int, int], hits: list[Hit]) -> tuple[str | None, tuple[int, int] | None]:
         """The party a subject names, as written, or None."""
